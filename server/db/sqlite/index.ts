@@ -1,0 +1,59 @@
+import type { Store } from "../store";
+import { migrateDatabase, openDatabase, type Db } from "../client";
+import { GroupWriter } from "../writer";
+import { appendAuditSync, auditForRequestSync, auditPageSync } from "./audit";
+import * as req from "./requests";
+import * as ids from "./identities";
+import * as ob from "./outbox";
+
+/** Opens (and migrates) a SQLite file and wraps it in the store. */
+export function openSqliteStore(file: string): { db: Db; store: Store } {
+  const db = openDatabase(file);
+  migrateDatabase(db);
+  return { db, store: createSqliteStore(db) };
+}
+
+/** The embedded default: one SQLite file, writes group-committed, reads direct. */
+export function createSqliteStore(db: Db): Store {
+  const w = new GroupWriter(db);
+  const read = <T>(fn: () => T): Promise<T> => {
+    try {
+      return Promise.resolve(fn());
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  };
+
+  return {
+    insertRequest: (row, dec, audit) => w.run((tx) => req.insertRequestSync(tx, row, dec, audit)),
+    getRequest: (id) => read(() => req.getRequestSync(db, id)),
+    listRequests: (f) => read(() => req.listRequestsSync(db, f)),
+    decide: (id, write) => w.run((tx) => req.decideSync(tx, id, write)),
+    expireDue: (now, audit, dec) => w.run((tx) => req.expireDueSync(tx, now, audit, dec)),
+    nextDeadline: () => read(() => req.nextDeadlineSync(db)),
+    claim: (id, write) => w.run((tx) => req.claimSync(tx, id, write)),
+    reportOutcome: (id, write) => w.run((tx) => req.reportOutcomeSync(tx, id, write)),
+
+    createAgent: (a, key, audit) => w.run((tx) => ids.createAgentSync(tx, a, key, audit)),
+    findAgentByKeyHash: (hash) => read(() => ids.findAgentByKeyHashSync(db, hash)),
+    getAgent: (id) => read(() => ids.getAgentSync(db, id)),
+    findAgentByName: (name) => read(() => ids.findAgentByNameSync(db, name)),
+    listAgents: () => read(() => ids.listAgentsSync(db)),
+    addApiKey: (key, audit) => w.run((tx) => ids.addApiKeySync(tx, key, audit)),
+    revokeApiKey: (keyId, at, audit) => w.run((tx) => ids.revokeApiKeySync(tx, keyId, at, audit)),
+
+    createUser: (u, audit) => w.run((tx) => ids.createUserSync(tx, u, audit)),
+    getUser: (id) => read(() => ids.getUserSync(db, id)),
+    findUserByEmail: (email) => read(() => ids.findUserByEmailSync(db, email)),
+    countUsers: () => read(() => ids.countUsersSync(db)),
+
+    appendAudit: (audit, at) => w.run((tx) => appendAuditSync(tx, audit, at)),
+    auditPage: (afterSeq, limit) => read(() => auditPageSync(db, afterSeq, limit)),
+    auditForRequest: (id) => read(() => auditForRequestSync(db, id)),
+
+    dueOutbox: (now, limit) => read(() => ob.dueOutboxSync(db, now, limit)),
+    markOutbox: (id, r) => w.run((tx) => ob.markOutboxSync(tx, id, r)),
+
+    close: () => db.$client.close(),
+  };
+}

@@ -1,0 +1,159 @@
+import { and, desc, eq, gt, isNull, lt, lte, min, type SQL } from "drizzle-orm";
+import { actionRequest, decision, executionClaim, outbox, type ActionRequestRow } from "../schema";
+import type { ClaimWrite, DecideWrite, InsertRequestResult, ListRequestsFilter, NewDecision, RequestAggregate, AuditDraft } from "../store";
+import type { Outcome } from "../../domain/approval/execution";
+import type { Db } from "../client";
+import type { Tx } from "../writer";
+import { appendAuditSync } from "./audit";
+
+type Reader = Db | Tx;
+
+export function getRequestSync(db: Reader, id: string): RequestAggregate | null {
+  const row = db
+    .select({ request: actionRequest, decision, claim: executionClaim })
+    .from(actionRequest)
+    .leftJoin(decision, eq(decision.requestId, actionRequest.id))
+    .leftJoin(executionClaim, eq(executionClaim.requestId, actionRequest.id))
+    .where(eq(actionRequest.id, id))
+    .get();
+  return row ?? null;
+}
+
+export function listRequestsSync(db: Db, f: ListRequestsFilter): RequestAggregate[] {
+  const conds: SQL[] = [];
+  if (f.status) conds.push(eq(actionRequest.status, f.status));
+  if (f.agentId) conds.push(eq(actionRequest.agentId, f.agentId));
+  if (f.cursor) conds.push(lt(actionRequest.id, f.cursor));
+  return db
+    .select({ request: actionRequest, decision, claim: executionClaim })
+    .from(actionRequest)
+    .leftJoin(decision, eq(decision.requestId, actionRequest.id))
+    .leftJoin(executionClaim, eq(executionClaim.requestId, actionRequest.id))
+    .where(conds.length > 0 ? and(...conds) : undefined)
+    .orderBy(desc(actionRequest.id))
+    .limit(f.limit)
+    .all();
+}
+
+/** Insert, or hand back the earlier request for a repeated idempotency key. */
+export function insertRequestSync(tx: Tx, row: ActionRequestRow, dec: NewDecision | null, audit: AuditDraft[]): InsertRequestResult {
+  if (row.idempotencyKey !== null) {
+    const prior = tx
+      .select({ id: actionRequest.id, bodyHash: actionRequest.bodyHash })
+      .from(actionRequest)
+      .where(and(eq(actionRequest.agentId, row.agentId), eq(actionRequest.idempotencyKey, row.idempotencyKey)))
+      .get();
+    if (prior) {
+      if (prior.bodyHash !== row.bodyHash) return { kind: "idempotency_conflict", existingId: prior.id };
+      const aggregate = getRequestSync(tx, prior.id);
+      if (aggregate) return { kind: "existing", aggregate };
+    }
+  }
+  tx.insert(actionRequest).values(row).run();
+  if (dec) tx.insert(decision).values({ ...dec, requestId: row.id }).run();
+  appendAuditSync(tx, audit, row.createdAt);
+  const aggregate = getRequestSync(tx, row.id);
+  if (!aggregate) throw new Error(`request ${row.id} vanished inside its own transaction`);
+  return { kind: "created", aggregate };
+}
+
+export function decideSync(tx: Tx, id: string, w: DecideWrite): RequestAggregate | null {
+  const conds = [eq(actionRequest.id, id), eq(actionRequest.status, "pending")];
+  if (w.requireBefore) conds.push(gt(actionRequest.expiresAt, w.requireBefore));
+  const updated = tx
+    .update(actionRequest)
+    .set({
+      status: w.to,
+      decidedAt: w.at,
+      finalArguments: w.finalArguments ?? null,
+      finalArgsHash: w.finalArgsHash ?? null,
+      executionToken: w.executionToken ?? null,
+      tokenExpiresAt: w.tokenExpiresAt ?? null,
+    })
+    .where(and(...conds))
+    .returning({ id: actionRequest.id })
+    .get();
+  if (!updated) return null;
+  tx.insert(decision).values({ ...w.decision, requestId: id }).run();
+  for (const o of w.outbox ?? []) {
+    tx.insert(outbox).values({ kind: o.kind, requestId: id, payload: o.payload, createdAt: w.at, nextAttemptAt: w.at }).run();
+  }
+  appendAuditSync(tx, w.audit, w.at);
+  return getRequestSync(tx, id);
+}
+
+export function expireDueSync(
+  tx: Tx,
+  now: Date,
+  audit: (r: ActionRequestRow) => AuditDraft[],
+  dec: (r: ActionRequestRow) => NewDecision,
+): RequestAggregate[] {
+  const rows = tx
+    .update(actionRequest)
+    .set({ status: "expired", decidedAt: now })
+    .where(and(eq(actionRequest.status, "pending"), lte(actionRequest.expiresAt, now)))
+    .returning()
+    .all();
+  const out: RequestAggregate[] = [];
+  for (const r of rows) {
+    tx.insert(decision).values({ ...dec(r), requestId: r.id }).run();
+    if (r.callbackUrl) {
+      tx.insert(outbox).values({ kind: "webhook", requestId: r.id, payload: { requestId: r.id }, createdAt: now, nextAttemptAt: now }).run();
+    }
+    appendAuditSync(tx, audit(r), now);
+    const a = getRequestSync(tx, r.id);
+    if (a) out.push(a);
+  }
+  return out;
+}
+
+export function nextDeadlineSync(db: Db): Date | null {
+  const row = db.select({ next: min(actionRequest.expiresAt) }).from(actionRequest).where(eq(actionRequest.status, "pending")).get();
+  return row?.next ?? null;
+}
+
+export function claimSync(tx: Tx, id: string, w: ClaimWrite): RequestAggregate | null {
+  const updated = tx
+    .update(actionRequest)
+    .set({ executionStatus: "claimed" })
+    .where(
+      and(
+        eq(actionRequest.id, id),
+        eq(actionRequest.status, "approved"),
+        isNull(actionRequest.executionStatus),
+        eq(actionRequest.executionToken, w.executionToken),
+      ),
+    )
+    .returning({ id: actionRequest.id })
+    .get();
+  if (!updated) return null;
+  tx.insert(executionClaim)
+    .values({
+      requestId: id,
+      claimedAt: w.at,
+      executedArguments: w.executedArguments,
+      executedArgsHash: w.executedArgsHash,
+      reportedVersion: w.reportedVersion,
+    })
+    .run();
+  appendAuditSync(tx, w.audit, w.at);
+  return getRequestSync(tx, id);
+}
+
+export function reportOutcomeSync(
+  tx: Tx,
+  id: string,
+  w: { at: Date; outcome: Outcome; detail: string | null; audit: AuditDraft[] },
+): RequestAggregate | null {
+  const updated = tx
+    .update(actionRequest)
+    .set({ executionStatus: w.outcome })
+    .where(and(eq(actionRequest.id, id), eq(actionRequest.executionStatus, "claimed")))
+    .returning({ id: actionRequest.id })
+    .get();
+  if (!updated) return null;
+  tx.update(executionClaim).set({ outcome: w.outcome, detail: w.detail, completedAt: w.at }).where(eq(executionClaim.requestId, id)).run();
+  appendAuditSync(tx, w.audit, w.at);
+  return getRequestSync(tx, id);
+}
+

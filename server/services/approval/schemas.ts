@@ -1,0 +1,113 @@
+import { z } from "zod";
+import { APPROVAL_STATUSES } from "../../domain/approval/status";
+import { OUTCOMES } from "../../domain/approval/execution";
+import { jsonObjectSchema, jsonValueSchema } from "../shared/json-schemas";
+
+export const MIN_TIMEOUT_SECONDS = 5;
+export const MAX_TIMEOUT_SECONDS = 86_400;
+
+export const requestIdSchema = z.string().uuid({ error: "id must be a request id (a UUID)" });
+
+export const toolNameSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9_.:/-]+$/, { error: "tool may contain only letters, digits and _ . : / -" });
+
+export const annotationsSchema = z.strictObject({
+  title: z.string().max(200).optional(),
+  readOnlyHint: z.boolean().optional(),
+  destructiveHint: z.boolean().optional(),
+  idempotentHint: z.boolean().optional(),
+  openWorldHint: z.boolean().optional(),
+});
+
+export const previewChangeSchema = z.strictObject({
+  path: z.string().min(1).max(2000),
+  from: jsonValueSchema("preview change 'from'").optional(),
+  to: jsonValueSchema("preview change 'to'").optional(),
+  warning: z.string().max(2000).optional(),
+});
+
+export const previewSchema = z.strictObject({
+  changes: z.array(previewChangeSchema).max(10_000).optional(),
+  impact: z.string().max(20_000).optional(),
+  reversible: z.boolean().optional(),
+  rollback: z.string().max(20_000).optional(),
+  diff: z.string().max(200_000).optional(),
+  targetVersion: z.string().min(1).max(200).optional(),
+});
+
+export const submitInputSchema = z.strictObject({
+  tool: toolNameSchema,
+  arguments: jsonObjectSchema("arguments"),
+  annotations: annotationsSchema.optional(),
+  summary: z.string().max(500).optional(),
+  reason: z.string().max(5000).optional(),
+  preview: previewSchema.optional(),
+  argumentsSchema: jsonObjectSchema("argumentsSchema").optional(),
+  session: z.string().min(1).max(200).optional(),
+  resources: z.array(z.string().min(1).max(500)).max(100).optional(),
+  idempotencyKey: z.string().min(1).max(200).optional(),
+  timeoutSeconds: z
+    .number()
+    .int()
+    .min(MIN_TIMEOUT_SECONDS, { error: `timeoutSeconds must be at least ${MIN_TIMEOUT_SECONDS}` })
+    .max(MAX_TIMEOUT_SECONDS, { error: `timeoutSeconds must be at most ${MAX_TIMEOUT_SECONDS} (24 hours)` })
+    .optional(),
+  callbackUrl: z.url({ protocol: /^https?$/, error: "callbackUrl must be an http(s) URL" }).max(2000).optional(),
+});
+export type SubmitInput = z.infer<typeof submitInputSchema>;
+
+export const getInputSchema = z.strictObject({ id: requestIdSchema });
+export type GetInput = z.infer<typeof getInputSchema>;
+
+export const MAX_WAIT_MS = 60_000;
+export const waitInputSchema = z.strictObject({
+  id: requestIdSchema,
+  timeoutMs: z.number().int().min(0).max(MAX_WAIT_MS, { error: `timeoutMs must be at most ${MAX_WAIT_MS}` }).default(30_000),
+});
+export type WaitInput = z.input<typeof waitInputSchema>;
+
+export const cancelInputSchema = z.strictObject({ id: requestIdSchema, reason: z.string().max(2000).optional() });
+export type CancelInput = z.infer<typeof cancelInputSchema>;
+
+export const claimInputSchema = z.strictObject({
+  id: requestIdSchema,
+  executionToken: z.string().min(1).max(200),
+  /** The arguments the agent is about to execute; must be the approved ones. */
+  arguments: jsonObjectSchema("arguments").optional(),
+  /** The target's version as the agent reads it now; required when the preview named one. */
+  currentVersion: z.string().min(1).max(200).optional(),
+});
+export type ClaimInput = z.infer<typeof claimInputSchema>;
+
+export const reportOutcomeInputSchema = z.strictObject({
+  id: requestIdSchema,
+  outcome: z.enum(OUTCOMES),
+  detail: z.string().max(10_000).optional(),
+});
+export type ReportOutcomeInput = z.infer<typeof reportOutcomeInputSchema>;
+
+export const decisionSchema = z.discriminatedUnion("type", [
+  z.strictObject({
+    type: z.literal("approve"),
+    finalArguments: jsonObjectSchema("finalArguments").optional(),
+    comment: z.string().max(5000).optional(),
+  }),
+  z.strictObject({
+    type: z.literal("deny"),
+    reason: z.string().trim().min(1, { error: "a denial needs a reason" }).max(5000),
+  }),
+]);
+export type DecisionInput = z.infer<typeof decisionSchema>;
+
+export const decideInputSchema = z.strictObject({ id: requestIdSchema, decision: decisionSchema });
+export type DecideInput = z.infer<typeof decideInputSchema>;
+
+export const listInputSchema = z.strictObject({
+  status: z.enum(APPROVAL_STATUSES).optional(),
+  cursor: requestIdSchema.optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export type ListInput = z.input<typeof listInputSchema>;
