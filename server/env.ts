@@ -18,7 +18,7 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
-export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const r = envSchema.safeParse(source);
   if (!r.success) {
     const msg = r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
