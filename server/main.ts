@@ -7,6 +7,7 @@ export async function main(): Promise<void> {
   const rt = getRuntime();
   const { env } = rt;
   await rt.scheduler.start();
+  rt.outbox.start();
 
   let pages: PageHandler | null = null;
   if (env.COUNTERSIGN_WEB === "on") {

@@ -33,6 +33,7 @@ CREATE TABLE `action_request` (
 	`session` text,
 	`resources` text,
 	`callback_url` text,
+	`api_key_id` text,
 	`idempotency_key` text,
 	`body_hash` text NOT NULL,
 	`risk` text NOT NULL,

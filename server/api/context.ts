@@ -35,7 +35,7 @@ export function createContextInner(opts: {
     rt: opts.rt,
     method: opts.method ?? "POST",
     headers,
-    agent: opts.agent !== undefined ? async () => opts.agent ?? null : once(() => authenticateApiKey(opts.rt.store, bearerToken(headers.authorization), "api")),
-    user: opts.user !== undefined ? async () => opts.user ?? null : once(() => resolveSessionUser(opts.rt, fromNodeHeaders(headers), "web")),
+    agent: opts.agent !== undefined ? () => Promise.resolve(opts.agent ?? null) : once(() => authenticateApiKey(opts.rt.store, bearerToken(headers.authorization), "api")),
+    user: opts.user !== undefined ? () => Promise.resolve(opts.user ?? null) : once(() => resolveSessionUser(opts.rt, fromNodeHeaders(headers), "web")),
   };
 }

@@ -25,7 +25,7 @@ Uses the server's configuration: DATABASE_URL (default file:./data/countersign.d
 type Out = { log(s: string): void; err(s: string): void };
 const stdio: Out = { log: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) };
 
-function openContext(): { ctx: ServiceContext; close(): void } {
+function openContext(): { ctx: ServiceContext; close: () => void } {
   const env = loadEnv();
   const { store } = openSqliteStore(sqlitePathFromUrl(env.DATABASE_URL));
   const ctx: ServiceContext = {

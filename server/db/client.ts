@@ -27,11 +27,12 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("synchronous = FULL");
-  return drizzle(sqlite, { schema }) as Db;
+  const db: Db = drizzle(sqlite, { schema });
+  return db;
 }
 
 export function migrationsFolder(): string {
-  return resolve(process.env.COUNTERSIGN_MIGRATIONS ?? resolve(process.cwd(), "drizzle/sqlite"));
+  return resolve(/*turbopackIgnore: true*/ process.env.COUNTERSIGN_MIGRATIONS ?? resolve(/*turbopackIgnore: true*/ process.cwd(), "drizzle/sqlite"));
 }
 
 export function migrateDatabase(db: Db): void {

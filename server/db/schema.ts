@@ -112,6 +112,8 @@ export const actionRequest = sqliteTable(
     session: text("session"),
     resources: text("resources", { mode: "json" }).$type<string[]>(),
     callbackUrl: text("callback_url"),
+    /** The key that submitted it: webhooks are signed with that key's hash, which the agent can compute. */
+    apiKeyId: text("api_key_id"),
     idempotencyKey: text("idempotency_key"),
     bodyHash: text("body_hash").notNull(),
     risk: text("risk", { enum: RISK_TIERS }).notNull(),

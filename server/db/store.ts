@@ -7,6 +7,7 @@ import type { SafetyMode } from "../domain/approval/annotations";
 import type {
   ActionRequestRow,
   AgentRow,
+  ApiKeyRow,
   AuditEventRow,
   DecisionRow,
   ExecutionClaimRow,
@@ -94,6 +95,7 @@ export type Store = {
   // agents and keys
   createAgent(agent: NewAgent, key: NewApiKey, audit: AuditDraft[]): Promise<void>;
   findAgentByKeyHash(hash: string): Promise<{ agent: AgentRow; keyId: string } | null>;
+  getApiKey(id: string): Promise<ApiKeyRow | null>;
   getAgent(id: string): Promise<AgentRow | null>;
   findAgentByName(name: string): Promise<AgentRow | null>;
   listAgents(): Promise<AgentRow[]>;

@@ -9,6 +9,7 @@ import { expireDueRequests } from "../services/approval/expire-due";
 import { createHub } from "./hub";
 import { DeadlineScheduler } from "./scheduler";
 import { loadOrCreateSecret } from "./secret";
+import { OutboxWorker } from "./outbox-worker";
 
 export type Runtime = {
   env: Env;
@@ -16,6 +17,7 @@ export type Runtime = {
   store: Store;
   hub: Hub;
   scheduler: DeadlineScheduler;
+  outbox: OutboxWorker;
   auth: Auth;
   config: ServiceConfig;
   now: () => Date;
@@ -42,8 +44,10 @@ export function createRuntime(env: Env, opts: { now?: () => Date } = {}): Runtim
     sweepEveryMs: 5_000,
     onError: (e) => console.error("deadline scheduler:", e),
   });
+  const outbox = new OutboxWorker(svc({ type: "system", job: "webhook", channel: "api" }));
   hub.onAny((a) => {
     if (a.request.status === "pending") scheduler.noteDeadline(a.request.expiresAt);
+    else if (a.request.callbackUrl) outbox.nudge();
   });
   const auth = createAuth(db, {
     secret: env.BETTER_AUTH_SECRET ?? loadOrCreateSecret(join(dirname(file), "auth-secret")),
@@ -57,12 +61,14 @@ export function createRuntime(env: Env, opts: { now?: () => Date } = {}): Runtim
     store,
     hub,
     scheduler,
+    outbox,
     auth,
     config,
     now,
     svc,
     close: () => {
       scheduler.stop();
+      outbox.stop();
       store.close();
     },
   };

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, isNull } from "drizzle-orm";
-import { account, agent, apiKey, user, type AgentRow, type UserRow } from "../schema";
+import { account, agent, apiKey, user, type AgentRow, type ApiKeyRow, type UserRow } from "../schema";
 import type { AuditDraft, NewAgent, NewApiKey, NewUser } from "../store";
 import type { Db } from "../client";
 import type { Tx } from "../writer";
@@ -31,6 +31,10 @@ export function findAgentByKeyHashSync(db: Db, hash: string): { agent: AgentRow;
     .where(and(eq(apiKey.hash, hash), isNull(apiKey.revokedAt), isNull(agent.disabledAt)))
     .get();
   return row ?? null;
+}
+
+export function getApiKeySync(db: Db, id: string): ApiKeyRow | null {
+  return db.select().from(apiKey).where(eq(apiKey.id, id)).get() ?? null;
 }
 
 export function getAgentSync(db: Db, id: string): AgentRow | null {

@@ -20,7 +20,7 @@ export function createSqliteStore(db: Db): Store {
     try {
       return Promise.resolve(fn());
     } catch (e) {
-      return Promise.reject(e);
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
     }
   };
 
@@ -36,6 +36,7 @@ export function createSqliteStore(db: Db): Store {
 
     createAgent: (a, key, audit) => w.run((tx) => ids.createAgentSync(tx, a, key, audit)),
     findAgentByKeyHash: (hash) => read(() => ids.findAgentByKeyHashSync(db, hash)),
+    getApiKey: (id) => read(() => ids.getApiKeySync(db, id)),
     getAgent: (id) => read(() => ids.getAgentSync(db, id)),
     findAgentByName: (name) => read(() => ids.findAgentByNameSync(db, name)),
     listAgents: () => read(() => ids.listAgentsSync(db)),

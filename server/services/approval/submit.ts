@@ -1,4 +1,4 @@
-import { digestJson, type JsonObject, type JsonValue } from "../../domain/json/canonical";
+import { digestJson, type JsonValue } from "../../domain/json/canonical";
 import { redact } from "../../domain/redact/redact";
 import { deriveRisk } from "../../domain/approval/risk";
 import { evaluate } from "../../domain/policy/evaluate";
@@ -57,6 +57,7 @@ export async function submitRequest({ ctx, input }: { ctx: ServiceContext; input
     session: parsed.session ?? null,
     resources: parsed.resources ?? null,
     callbackUrl: parsed.callbackUrl ?? null,
+    apiKeyId: actor.keyId,
     idempotencyKey: parsed.idempotencyKey ?? null,
     bodyHash: digestJson(parsed),
     risk,
@@ -106,7 +107,7 @@ export async function submitRequest({ ctx, input }: { ctx: ServiceContext; input
         risk,
         expiresAt: row.expiresAt.toISOString(),
         idempotencyKey: row.idempotencyKey,
-      } as JsonObject,
+      },
     },
     {
       ...base,
