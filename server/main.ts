@@ -26,6 +26,7 @@ export async function main(): Promise<void> {
   await new Promise<void>((ok) => server.listen(env.PORT, env.HOST, ok));
   const addr = server.address();
   const port = typeof addr === "object" && addr ? addr.port : env.PORT;
+  rt.setListenPort(port);
   console.log(`Countersign listening on http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port} (database ${env.DATABASE_URL})`);
 
   const shutdown = (signal: string) => {

@@ -66,8 +66,7 @@ export function userProcedure(role: Role) {
     if (type === "mutation") {
       const site = ctx.headers["sec-fetch-site"];
       const origin = ctx.headers.origin;
-      const trusted = [ctx.rt.config.publicUrl, `http://localhost:${ctx.rt.env.PORT}`, `http://127.0.0.1:${ctx.rt.env.PORT}`];
-      if ((typeof site === "string" && !SAFE_FETCH_SITES.has(site)) || (typeof origin === "string" && !trusted.includes(origin))) {
+      if ((typeof site === "string" && !SAFE_FETCH_SITES.has(site)) || (typeof origin === "string" && !ctx.rt.trustedOrigins().includes(origin))) {
         throw new TRPCError({ code: "FORBIDDEN", message: "cross-site request refused" });
       }
     }

@@ -4,7 +4,7 @@ import { v7 as uuidv7 } from "uuid";
 import type { Db } from "../db/client";
 import { account, session, user, verification } from "../db/schema";
 
-export type AuthOptions = { secret: string; baseURL: string; trustedOrigins: string[]; rateLimit: boolean };
+export type AuthOptions = { secret: string; baseURL: string; trustedOrigins: () => string[]; rateLimit: boolean };
 
 /**
  * Email/password sessions. Sign-up is closed: users are created by an admin

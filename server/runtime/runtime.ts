@@ -22,6 +22,10 @@ export type Runtime = {
   config: ServiceConfig;
   now: () => Date;
   svc(actor: Actor): ServiceContext;
+  /** Origins whose cookie-authenticated requests are ours (sign-in, dashboard mutations). */
+  trustedOrigins(): string[];
+  /** Called once the server listens: with PORT=0 only then is the real port known. */
+  setListenPort(port: number): void;
   close(): void;
 };
 
@@ -30,6 +34,7 @@ export function createRuntime(env: Env, opts: { now?: () => Date } = {}): Runtim
   const { db, store } = openSqliteStore(file);
   const now = opts.now ?? (() => new Date());
   const hub = createHub();
+  let port = env.PORT;
   const publicUrl = publicUrlOf(env);
   const config: ServiceConfig = {
     ...DEFAULT_CONFIG,
@@ -42,6 +47,7 @@ export function createRuntime(env: Env, opts: { now?: () => Date } = {}): Runtim
     expireDue: () => expireDueRequests({ ctx: svc(SYSTEM_TIMEOUT) }),
     nextDeadline: () => store.nextDeadline(),
     sweepEveryMs: 5_000,
+    now: () => now().getTime(),
     onError: (e) => console.error("deadline scheduler:", e),
   });
   const outbox = new OutboxWorker(svc({ type: "system", job: "webhook", channel: "api" }));
@@ -49,10 +55,11 @@ export function createRuntime(env: Env, opts: { now?: () => Date } = {}): Runtim
     if (a.request.status === "pending") scheduler.noteDeadline(a.request.expiresAt);
     else if (a.request.callbackUrl) outbox.nudge();
   });
+  const trustedOrigins = () => [config.publicUrl, `http://localhost:${port}`, `http://127.0.0.1:${port}`];
   const auth = createAuth(db, {
     secret: env.BETTER_AUTH_SECRET ?? loadOrCreateSecret(join(dirname(file), "auth-secret")),
     baseURL: publicUrl,
-    trustedOrigins: [publicUrl, `http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`],
+    trustedOrigins: () => trustedOrigins(),
     rateLimit: env.COUNTERSIGN_AUTH_RATE_LIMIT === "on",
   });
   return {
@@ -66,6 +73,11 @@ export function createRuntime(env: Env, opts: { now?: () => Date } = {}): Runtim
     config,
     now,
     svc,
+    trustedOrigins,
+    setListenPort: (p) => {
+      port = p;
+      if (!env.COUNTERSIGN_PUBLIC_URL) config.publicUrl = `http://localhost:${p}`;
+    },
     close: () => {
       scheduler.stop();
       outbox.stop();

@@ -9,6 +9,8 @@ export type SchedulerDeps = {
   /** A periodic sweep as well, for deadlines written by another process. */
   sweepEveryMs: number;
   onError(e: unknown): void;
+  /** The same clock the expiry uses, so a test clock does not make the timer spin. */
+  now(): number;
 };
 
 /**
@@ -23,7 +25,8 @@ export class DeadlineScheduler {
   private sweeper: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private rerun = false;
-  private stopped = false;
+  /** Inert until start(): a runtime that never starts its scheduler never sweeps. */
+  private stopped = true;
 
   constructor(private readonly deps: SchedulerDeps) {}
 
@@ -51,7 +54,7 @@ export class DeadlineScheduler {
   private arm(at: number): void {
     if (this.timer) clearTimeout(this.timer);
     this.armedFor = at;
-    const delay = Math.min(MAX_DELAY_MS, Math.max(0, at - Date.now()));
+    const delay = Math.min(MAX_DELAY_MS, Math.max(0, at - this.deps.now()));
     this.timer = setTimeout(() => void this.tick(), delay);
     this.timer.unref();
   }

@@ -15,6 +15,7 @@ import { cancelRequest } from "../../services/approval/cancel";
 import { claimExecution } from "../../services/approval/claim";
 import { reportOutcome } from "../../services/approval/report-outcome";
 import { toAgentView } from "../../services/approval/view";
+import { toTRPCError } from "../error-map";
 
 /** What an agent calls, authenticated by its API key. */
 export const agentRouter = createTRPCRouter({
@@ -25,29 +26,35 @@ export const agentRouter = createTRPCRouter({
   claim: agentProcedure.input(claimInputSchema).mutation(({ ctx, input }) => claimExecution({ ctx: ctx.svc, input })),
   reportOutcome: agentProcedure.input(reportOutcomeInputSchema).mutation(({ ctx, input }) => reportOutcome({ ctx: ctx.svc, input })),
 
-  /** Server-sent events: the request now, then once more when it leaves `pending`. */
+  /** Server-sent events: one event with the request once it leaves `pending` (at once if it already has). */
   onDecision: agentProcedure.input(getInputSchema).subscription(async function* ({ ctx, input, signal }) {
     const svc = ctx.svc;
-    for (;;) {
-      const change = nextChange(svc, input.id, 60_000, signal);
-      const a = await loadOwnRequest(svc, input.id).catch((e: unknown) => {
+    // Errors thrown while iterating bypass the mapErrors middleware: map them here, or a
+    // NOT_FOUND goes out as INTERNAL_SERVER_ERROR, which tRPC clients retry forever.
+    try {
+      for (;;) {
+        const change = nextChange(svc, input.id, 60_000, signal);
+        const a = await loadOwnRequest(svc, input.id).catch((e: unknown) => {
+          change.cancel();
+          throw e;
+        });
+        const now = svc.now();
+        if (effectiveStatus(a.request, now) !== "pending") {
+          change.cancel();
+          yield toAgentView(a, now, svc.config);
+          return;
+        }
+        const deadlineIn = a.request.expiresAt.getTime() - now.getTime() + 25;
+        const changed = await Promise.race([change.promise, new Promise<null>((r) => setTimeout(() => r(null), Math.max(0, deadlineIn)).unref())]);
         change.cancel();
-        throw e;
-      });
-      const now = svc.now();
-      if (effectiveStatus(a.request, now) !== "pending") {
-        change.cancel();
-        yield toAgentView(a, now, svc.config);
-        return;
+        if (signal?.aborted) return;
+        if (changed && changed.request.status !== "pending") {
+          yield toAgentView(changed, svc.now(), svc.config);
+          return;
+        }
       }
-      const deadlineIn = a.request.expiresAt.getTime() - now.getTime() + 25;
-      const changed = await Promise.race([change.promise, new Promise<null>((r) => setTimeout(() => r(null), Math.max(0, deadlineIn)).unref())]);
-      change.cancel();
-      if (signal?.aborted) return;
-      if (changed && changed.request.status !== "pending") {
-        yield toAgentView(changed, svc.now(), svc.config);
-        return;
-      }
+    } catch (e) {
+      throw toTRPCError(e) ?? e;
     }
   }),
 });

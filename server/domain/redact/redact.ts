@@ -3,8 +3,12 @@ import type { JsonValue } from "../json/canonical";
 export const REDACTED = "[REDACTED]";
 
 /** Argument keys whose values are secrets, matched per word of the key (camelCase, snake_case and kebab-case alike). */
-const SECRET_KEY_WORDS = new Set(["password", "passwd", "passphrase", "secret", "token", "authorization", "cookie", "credential", "credentials", "apikey", "privatekey", "clientsecret", "accesskey"]);
-const SECRET_KEY_PAIRS = [["api", "key"], ["private", "key"], ["access", "key"], ["client", "secret"], ["session", "id"]] as const;
+const SECRET_KEY_WORDS = new Set([
+  "password", "passwords", "passwd", "passphrase", "secret", "secrets", "token", "authorization", "cookie", "cookies",
+  "credential", "credentials", "apikey", "apikeys", "privatekey", "privatekeys", "clientsecret", "accesskey", "accesskeys",
+]);
+// Plural forms are secrets too (`secrets: { db: "…" }`), except "tokens": `max_tokens` is a count, not a secret.
+const SECRET_KEY_PAIRS = [["api", "key"], ["api", "keys"], ["private", "key"], ["private", "keys"], ["access", "key"], ["access", "keys"], ["client", "secret"], ["session", "id"]] as const;
 
 /** Values that look like keys wherever they appear, even inside longer text. */
 const SECRET_VALUE_PATTERNS: readonly RegExp[] = [
@@ -43,6 +47,14 @@ export function redactString(s: string): string {
 
 export type Redaction<T> = { value: T; paths: string[] };
 
+/**
+ * `out[k] = v` with k === "__proto__" sets the prototype instead of a key, so an
+ * argument named "__proto__" (valid JSON, e.g. from JSON.parse) would vanish.
+ */
+function setOwn(out: { [k: string]: JsonValue }, k: string, v: JsonValue): void {
+  Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+}
+
 /** A copy with secret-named keys and secret-looking values replaced, and the JSON paths that were touched. */
 export function redact<T extends JsonValue>(value: T): Redaction<T> {
   const paths: string[] = [];
@@ -58,10 +70,10 @@ export function redact<T extends JsonValue>(value: T): Redaction<T> {
     for (const [k, item] of Object.entries(v)) {
       const p = `${path}.${k}`;
       if (isSecretKey(k) && item !== null && item !== "" && typeof item !== "boolean") {
-        out[k] = REDACTED;
+        setOwn(out, k, REDACTED);
         paths.push(p);
       } else {
-        out[k] = walk(item, p);
+        setOwn(out, k, walk(item, p));
       }
     }
     return out;
@@ -92,7 +104,7 @@ export function restoreRedacted(original: JsonValue, shown: JsonValue, final: Js
   for (const [k, item] of Object.entries(final)) {
     const ov = o !== null && Object.hasOwn(o, k) ? o[k] : undefined;
     const sv = s !== null && Object.hasOwn(s, k) ? s[k] : undefined;
-    out[k] = ov !== undefined && sv !== undefined ? restoreRedacted(ov, sv, item) : item;
+    setOwn(out, k, ov !== undefined && sv !== undefined ? restoreRedacted(ov, sv, item) : item);
   }
   return out;
 }

@@ -1,7 +1,8 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import type { JsonObject, JsonValue } from "../../domain/json/canonical";
 
-const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: true });
+// addUsedSchema: false — agent-supplied schemas must not register their $id on the shared instance.
+const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: true, addUsedSchema: false });
 const cache = new Map<string, ValidateFunction>();
 
 export function compileArgumentsSchema(schema: JsonObject): { ok: true; validate: ValidateFunction } | { ok: false; error: string } {
@@ -10,6 +11,12 @@ export function compileArgumentsSchema(schema: JsonObject): { ok: true; validate
   if (hit) return { ok: true, validate: hit };
   try {
     const validate = ajv.compile(schema);
+    // Ajv keeps every compiled schema in a Map keyed by the schema object: drop it, or
+    // each new agent-supplied schema stays in memory for the life of the process.
+    ajv.removeSchema(schema);
+    // An $async schema compiles to a validator returning a Promise: truthy, i.e. always
+    // "valid", and its rejection is unhandled (it kills the process). Refuse it.
+    if ((validate as { $async?: boolean }).$async) return { ok: false, error: "$async schemas are not supported" };
     if (cache.size > 500) cache.clear();
     cache.set(key, validate);
     return { ok: true, validate };
