@@ -1,19 +1,19 @@
-import { asc, desc, eq, gt } from "drizzle-orm";
+import { asc, eq, gt } from "drizzle-orm";
 import { canonicalJson } from "../../domain/json/canonical";
 import { GENESIS_HASH, hashAuditEvent } from "../../domain/audit/chain";
 import { auditEvent, type AuditEventRow } from "../schema";
 import type { AuditDraft } from "../store";
 import type { Db } from "../client";
-import type { Tx } from "../writer";
+import type { Prepared } from "./statements";
 
 /**
  * Appends events to the hash chain inside the caller's transaction. The head
  * is read inside the same BEGIN IMMEDIATE, so two processes appending at once
  * still form one chain.
  */
-export function appendAuditSync(tx: Tx, drafts: AuditDraft[], at: Date): void {
+export function appendAuditSync(ps: Prepared, drafts: AuditDraft[], at: Date): void {
   if (drafts.length === 0) return;
-  const head = tx.select({ seq: auditEvent.seq, hash: auditEvent.hash }).from(auditEvent).orderBy(desc(auditEvent.seq)).limit(1).get();
+  const head = ps.auditHead.get();
   let seq = head?.seq ?? 0;
   let prevHash = head?.hash ?? GENESIS_HASH;
   const atIso = at.toISOString();
@@ -21,7 +21,7 @@ export function appendAuditSync(tx: Tx, drafts: AuditDraft[], at: Date): void {
     seq += 1;
     const body = { seq, at: atIso, actorType: d.actorType, actorId: d.actorId, action: d.action, requestId: d.requestId, data: d.data, prevHash };
     const hash = hashAuditEvent(body);
-    tx.insert(auditEvent).values({ ...body, data: canonicalJson(d.data), hash }).run();
+    ps.insertAudit({ ...body, data: canonicalJson(d.data), hash });
     prevHash = hash;
   }
 }

@@ -4,41 +4,36 @@ import type { AuditDraft, NewAgent, NewApiKey, NewUser } from "../store";
 import type { Db } from "../client";
 import type { Tx } from "../writer";
 import { appendAuditSync } from "./audit";
+import type { Prepared } from "./statements";
 
-export function createAgentSync(tx: Tx, a: NewAgent, key: NewApiKey, audit: AuditDraft[]): void {
+export function createAgentSync(tx: Tx, ps: Prepared, a: NewAgent, key: NewApiKey, audit: AuditDraft[]): void {
   tx.insert(agent).values({ id: a.id, name: a.name, mode: a.mode, ownerUserId: a.ownerUserId, createdAt: a.at }).run();
   tx.insert(apiKey).values({ id: key.id, agentId: key.agentId, prefix: key.prefix, hash: key.hash, createdAt: key.at }).run();
-  appendAuditSync(tx, audit, a.at);
+  appendAuditSync(ps, audit, a.at);
 }
 
-export function addApiKeySync(tx: Tx, key: NewApiKey, audit: AuditDraft[]): void {
+export function addApiKeySync(tx: Tx, ps: Prepared, key: NewApiKey, audit: AuditDraft[]): void {
   tx.insert(apiKey).values({ id: key.id, agentId: key.agentId, prefix: key.prefix, hash: key.hash, createdAt: key.at }).run();
-  appendAuditSync(tx, audit, key.at);
+  appendAuditSync(ps, audit, key.at);
 }
 
-export function revokeApiKeySync(tx: Tx, keyId: string, at: Date, audit: AuditDraft[]): boolean {
+export function revokeApiKeySync(tx: Tx, ps: Prepared, keyId: string, at: Date, audit: AuditDraft[]): boolean {
   const row = tx.update(apiKey).set({ revokedAt: at }).where(and(eq(apiKey.id, keyId), isNull(apiKey.revokedAt))).returning({ id: apiKey.id }).get();
   if (!row) return false;
-  appendAuditSync(tx, audit, at);
+  appendAuditSync(ps, audit, at);
   return true;
 }
 
-export function findAgentByKeyHashSync(db: Db, hash: string): { agent: AgentRow; keyId: string } | null {
-  const row = db
-    .select({ agent, keyId: apiKey.id })
-    .from(apiKey)
-    .innerJoin(agent, eq(agent.id, apiKey.agentId))
-    .where(and(eq(apiKey.hash, hash), isNull(apiKey.revokedAt), isNull(agent.disabledAt)))
-    .get();
-  return row ?? null;
+export function findAgentByKeyHashSync(ps: Prepared, hash: string): { agent: AgentRow; keyId: string } | null {
+  return ps.agentByKeyHash.get({ hash }) ?? null;
 }
 
 export function getApiKeySync(db: Db, id: string): ApiKeyRow | null {
   return db.select().from(apiKey).where(eq(apiKey.id, id)).get() ?? null;
 }
 
-export function getAgentSync(db: Db, id: string): AgentRow | null {
-  return db.select().from(agent).where(eq(agent.id, id)).get() ?? null;
+export function getAgentSync(ps: Prepared, id: string): AgentRow | null {
+  return ps.agentById.get({ id }) ?? null;
 }
 
 export function findAgentByNameSync(db: Db, name: string): AgentRow | null {
@@ -54,12 +49,12 @@ export function listAgentsSync(db: Db): AgentRow[] {
  * sign-up would, so better-auth signs them in, but in one transaction with
  * the audit event.
  */
-export function createUserSync(tx: Tx, u: NewUser, audit: AuditDraft[]): void {
+export function createUserSync(tx: Tx, ps: Prepared, u: NewUser, audit: AuditDraft[]): void {
   tx.insert(user).values({ id: u.id, name: u.name, email: u.email, emailVerified: true, role: u.role, createdAt: u.at, updatedAt: u.at }).run();
   tx.insert(account)
     .values({ id: `${u.id}-credential`, accountId: u.id, providerId: "credential", userId: u.id, password: u.passwordHash, createdAt: u.at, updatedAt: u.at })
     .run();
-  appendAuditSync(tx, audit, u.at);
+  appendAuditSync(ps, audit, u.at);
 }
 
 export function getUserSync(db: Db, id: string): UserRow | null {

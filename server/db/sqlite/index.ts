@@ -5,6 +5,7 @@ import { appendAuditSync, auditForRequestSync, auditPageSync } from "./audit";
 import * as req from "./requests";
 import * as ids from "./identities";
 import * as ob from "./outbox";
+import { prepareStatements } from "./statements";
 
 /** Opens (and migrates) a SQLite file and wraps it in the store. */
 export function openSqliteStore(file: string): { db: Db; store: Store } {
@@ -16,6 +17,7 @@ export function openSqliteStore(file: string): { db: Db; store: Store } {
 /** The embedded default: one SQLite file, writes group-committed, reads direct. */
 export function createSqliteStore(db: Db): Store {
   const w = new GroupWriter(db);
+  const ps = prepareStatements(db);
   const read = <T>(fn: () => T): Promise<T> => {
     try {
       return Promise.resolve(fn());
@@ -25,35 +27,35 @@ export function createSqliteStore(db: Db): Store {
   };
 
   return {
-    insertRequest: (row, dec, audit) => w.run((tx) => req.insertRequestSync(tx, row, dec, audit)),
-    getRequest: (id) => read(() => req.getRequestSync(db, id)),
+    insertRequest: (row, dec, audit) => w.run(() => req.insertRequestSync(ps, row, dec, audit)),
+    getRequest: (id) => read(() => req.getRequestSync(ps, id)),
     listRequests: (f) => read(() => req.listRequestsSync(db, f)),
-    decide: (id, write) => w.run((tx) => req.decideSync(tx, id, write)),
-    expireDue: (now, audit, dec) => w.run((tx) => req.expireDueSync(tx, now, audit, dec)),
+    decide: (id, write) => w.run((tx) => req.decideSync(tx, ps, id, write)),
+    expireDue: (now, audit, dec) => w.run((tx) => req.expireDueSync(tx, ps, now, audit, dec)),
     nextDeadline: () => read(() => req.nextDeadlineSync(db)),
-    claim: (id, write) => w.run((tx) => req.claimSync(tx, id, write)),
-    reportOutcome: (id, write) => w.run((tx) => req.reportOutcomeSync(tx, id, write)),
+    claim: (id, write) => w.run((tx) => req.claimSync(tx, ps, id, write)),
+    reportOutcome: (id, write) => w.run((tx) => req.reportOutcomeSync(tx, ps, id, write)),
 
-    createAgent: (a, key, audit) => w.run((tx) => ids.createAgentSync(tx, a, key, audit)),
-    findAgentByKeyHash: (hash) => read(() => ids.findAgentByKeyHashSync(db, hash)),
+    createAgent: (a, key, audit) => w.run((tx) => ids.createAgentSync(tx, ps, a, key, audit)),
+    findAgentByKeyHash: (hash) => read(() => ids.findAgentByKeyHashSync(ps, hash)),
     getApiKey: (id) => read(() => ids.getApiKeySync(db, id)),
-    getAgent: (id) => read(() => ids.getAgentSync(db, id)),
+    getAgent: (id) => read(() => ids.getAgentSync(ps, id)),
     findAgentByName: (name) => read(() => ids.findAgentByNameSync(db, name)),
     listAgents: () => read(() => ids.listAgentsSync(db)),
-    addApiKey: (key, audit) => w.run((tx) => ids.addApiKeySync(tx, key, audit)),
-    revokeApiKey: (keyId, at, audit) => w.run((tx) => ids.revokeApiKeySync(tx, keyId, at, audit)),
+    addApiKey: (key, audit) => w.run((tx) => ids.addApiKeySync(tx, ps, key, audit)),
+    revokeApiKey: (keyId, at, audit) => w.run((tx) => ids.revokeApiKeySync(tx, ps, keyId, at, audit)),
 
-    createUser: (u, audit) => w.run((tx) => ids.createUserSync(tx, u, audit)),
+    createUser: (u, audit) => w.run((tx) => ids.createUserSync(tx, ps, u, audit)),
     getUser: (id) => read(() => ids.getUserSync(db, id)),
     findUserByEmail: (email) => read(() => ids.findUserByEmailSync(db, email)),
     countUsers: () => read(() => ids.countUsersSync(db)),
 
-    appendAudit: (audit, at) => w.run((tx) => appendAuditSync(tx, audit, at)),
+    appendAudit: (audit, at) => w.run(() => appendAuditSync(ps, audit, at)),
     auditPage: (afterSeq, limit) => read(() => auditPageSync(db, afterSeq, limit)),
     auditForRequest: (id) => read(() => auditForRequestSync(db, id)),
 
     dueOutbox: (now, limit) => read(() => ob.dueOutboxSync(db, now, limit)),
-    markOutbox: (id, r) => w.run((tx) => ob.markOutboxSync(tx, id, r)),
+    markOutbox: (id, r) => w.run((tx) => ob.markOutboxSync(tx, ps, id, r)),
 
     close: () => db.$client.close(),
   };

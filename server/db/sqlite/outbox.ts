@@ -4,6 +4,7 @@ import type { AuditDraft } from "../store";
 import type { Db } from "../client";
 import type { Tx } from "../writer";
 import { appendAuditSync } from "./audit";
+import type { Prepared } from "./statements";
 
 export function dueOutboxSync(db: Db, now: Date, limit: number): OutboxRow[] {
   return db
@@ -17,6 +18,7 @@ export function dueOutboxSync(db: Db, now: Date, limit: number): OutboxRow[] {
 
 export function markOutboxSync(
   tx: Tx,
+  ps: Prepared,
   id: number,
   r: { delivered: boolean; at: Date; error: string | null; nextAttemptAt: Date | null; audit: AuditDraft[] },
 ): void {
@@ -32,5 +34,5 @@ export function markOutboxSync(
     })
     .where(eq(outbox.id, id))
     .run();
-  appendAuditSync(tx, r.audit, r.at);
+  appendAuditSync(ps, r.audit, r.at);
 }

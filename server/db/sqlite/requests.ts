@@ -4,19 +4,11 @@ import type { ClaimWrite, DecideWrite, InsertRequestResult, ListRequestsFilter, 
 import type { Outcome } from "../../domain/approval/execution";
 import type { Db } from "../client";
 import type { Tx } from "../writer";
+import type { Prepared } from "./statements";
 import { appendAuditSync } from "./audit";
 
-type Reader = Db | Tx;
-
-export function getRequestSync(db: Reader, id: string): RequestAggregate | null {
-  const row = db
-    .select({ request: actionRequest, decision, claim: executionClaim })
-    .from(actionRequest)
-    .leftJoin(decision, eq(decision.requestId, actionRequest.id))
-    .leftJoin(executionClaim, eq(executionClaim.requestId, actionRequest.id))
-    .where(eq(actionRequest.id, id))
-    .get();
-  return row ?? null;
+export function getRequestSync(ps: Prepared, id: string): RequestAggregate | null {
+  return ps.getRequest.get({ id }) ?? null;
 }
 
 export function listRequestsSync(db: Db, f: ListRequestsFilter): RequestAggregate[] {
@@ -36,28 +28,24 @@ export function listRequestsSync(db: Db, f: ListRequestsFilter): RequestAggregat
 }
 
 /** Insert, or hand back the earlier request for a repeated idempotency key. */
-export function insertRequestSync(tx: Tx, row: ActionRequestRow, dec: NewDecision | null, audit: AuditDraft[]): InsertRequestResult {
+export function insertRequestSync(ps: Prepared, row: ActionRequestRow, dec: NewDecision | null, audit: AuditDraft[]): InsertRequestResult {
   if (row.idempotencyKey !== null) {
-    const prior = tx
-      .select({ id: actionRequest.id, bodyHash: actionRequest.bodyHash })
-      .from(actionRequest)
-      .where(and(eq(actionRequest.agentId, row.agentId), eq(actionRequest.idempotencyKey, row.idempotencyKey)))
-      .get();
+    const prior = ps.idempotent.get({ agentId: row.agentId, key: row.idempotencyKey });
     if (prior) {
       if (prior.bodyHash !== row.bodyHash) return { kind: "idempotency_conflict", existingId: prior.id };
-      const aggregate = getRequestSync(tx, prior.id);
+      const aggregate = getRequestSync(ps, prior.id);
       if (aggregate) return { kind: "existing", aggregate };
     }
   }
-  tx.insert(actionRequest).values(row).run();
-  if (dec) tx.insert(decision).values({ ...dec, requestId: row.id }).run();
-  appendAuditSync(tx, audit, row.createdAt);
-  const aggregate = getRequestSync(tx, row.id);
-  if (!aggregate) throw new Error(`request ${row.id} vanished inside its own transaction`);
-  return { kind: "created", aggregate };
+  ps.insertRequest(row);
+  const decisionRow = dec ? { ...dec, requestId: row.id } : null;
+  if (decisionRow) ps.insertDecision(decisionRow);
+  appendAuditSync(ps, audit, row.createdAt);
+  // What was just written is the aggregate; no need to read it back.
+  return { kind: "created", aggregate: { request: row, decision: decisionRow, claim: null } };
 }
 
-export function decideSync(tx: Tx, id: string, w: DecideWrite): RequestAggregate | null {
+export function decideSync(tx: Tx, ps: Prepared, id: string, w: DecideWrite): RequestAggregate | null {
   const conds = [eq(actionRequest.id, id), eq(actionRequest.status, "pending")];
   if (w.requireBefore) conds.push(gt(actionRequest.expiresAt, w.requireBefore));
   const updated = tx
@@ -74,16 +62,17 @@ export function decideSync(tx: Tx, id: string, w: DecideWrite): RequestAggregate
     .returning({ id: actionRequest.id })
     .get();
   if (!updated) return null;
-  tx.insert(decision).values({ ...w.decision, requestId: id }).run();
+  ps.insertDecision({ ...w.decision, requestId: id });
   for (const o of w.outbox ?? []) {
     tx.insert(outbox).values({ kind: o.kind, requestId: id, payload: o.payload, createdAt: w.at, nextAttemptAt: w.at }).run();
   }
-  appendAuditSync(tx, w.audit, w.at);
-  return getRequestSync(tx, id);
+  appendAuditSync(ps, w.audit, w.at);
+  return getRequestSync(ps, id);
 }
 
 export function expireDueSync(
   tx: Tx,
+  ps: Prepared,
   now: Date,
   audit: (r: ActionRequestRow) => AuditDraft[],
   dec: (r: ActionRequestRow) => NewDecision,
@@ -96,13 +85,13 @@ export function expireDueSync(
     .all();
   const out: RequestAggregate[] = [];
   for (const r of rows) {
-    tx.insert(decision).values({ ...dec(r), requestId: r.id }).run();
+    const d = { ...dec(r), requestId: r.id };
+    ps.insertDecision(d);
     if (r.callbackUrl) {
       tx.insert(outbox).values({ kind: "webhook", requestId: r.id, payload: { requestId: r.id }, createdAt: now, nextAttemptAt: now }).run();
     }
-    appendAuditSync(tx, audit(r), now);
-    const a = getRequestSync(tx, r.id);
-    if (a) out.push(a);
+    appendAuditSync(ps, audit(r), now);
+    out.push({ request: r, decision: d, claim: null });
   }
   return out;
 }
@@ -112,7 +101,7 @@ export function nextDeadlineSync(db: Db): Date | null {
   return row?.next ?? null;
 }
 
-export function claimSync(tx: Tx, id: string, w: ClaimWrite): RequestAggregate | null {
+export function claimSync(tx: Tx, ps: Prepared, id: string, w: ClaimWrite): RequestAggregate | null {
   const updated = tx
     .update(actionRequest)
     .set({ executionStatus: "claimed" })
@@ -136,12 +125,13 @@ export function claimSync(tx: Tx, id: string, w: ClaimWrite): RequestAggregate |
       reportedVersion: w.reportedVersion,
     })
     .run();
-  appendAuditSync(tx, w.audit, w.at);
-  return getRequestSync(tx, id);
+  appendAuditSync(ps, w.audit, w.at);
+  return getRequestSync(ps, id);
 }
 
 export function reportOutcomeSync(
   tx: Tx,
+  ps: Prepared,
   id: string,
   w: { at: Date; outcome: Outcome; detail: string | null; audit: AuditDraft[] },
 ): RequestAggregate | null {
@@ -153,7 +143,6 @@ export function reportOutcomeSync(
     .get();
   if (!updated) return null;
   tx.update(executionClaim).set({ outcome: w.outcome, detail: w.detail, completedAt: w.at }).where(eq(executionClaim.requestId, id)).run();
-  appendAuditSync(tx, w.audit, w.at);
-  return getRequestSync(tx, id);
+  appendAuditSync(ps, w.audit, w.at);
+  return getRequestSync(ps, id);
 }
-
