@@ -6,6 +6,7 @@ import { createContextInner } from "../api/context";
 import type { Runtime } from "../runtime/runtime";
 import { MAX_BODY_BYTES } from "./limits";
 import { sendJson, sendTrpcStyleError } from "./respond";
+import { handleFastLane } from "./trpc-fast-lane";
 
 export type PageHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -37,7 +38,7 @@ export function createFrontServer(rt: Runtime, pages: PageHandler | null): Serve
         sendTrpcStyleError(res, 413, "PAYLOAD_TOO_LARGE", `request body is ${declared} bytes; the limit is ${MAX_BODY_BYTES} bytes (256 KiB)`, { connection: "close" });
         return;
       }
-      trpc(req, res);
+      if (!handleFastLane(rt, req, res)) trpc(req, res);
       return;
     }
     if (url.startsWith("/api/auth/")) {
