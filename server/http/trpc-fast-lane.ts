@@ -10,19 +10,19 @@ import { MAX_BODY_BYTES } from "./limits";
 const PREFIX = "/api/trpc/";
 
 /**
- * The agent API's single (non-batched) queries and mutations, run through
+ * Single (non-batched) queries and mutations, run through
  * tRPC's own procedure pipeline (`callTRPCProcedure`: middleware, input
  * validation, error formatting) without its Fetch Request/Response
  * emulation, which costs more CPU here than the whole submit verb does.
  * Same URLs, same JSON envelope, same error shapes as the standard handler;
- * returns false for anything else (batches, subscriptions, review.*), which
- * the standard tRPC handler serves.
+ * returns false for anything else (batches, subscriptions), which the
+ * standard tRPC handler serves.
  */
 export function handleFastLane(rt: Runtime, req: IncomingMessage, res: ServerResponse): boolean {
   const url = req.url ?? "";
   const q = url.indexOf("?");
   const path = decodeURIComponent(url.slice(PREFIX.length, q === -1 ? undefined : q));
-  if (!path.startsWith("agent.") || path.includes(",")) return false;
+  if (path.includes(",")) return false;
   const procedure = (appRouter._def.procedures as unknown as Record<string, AnyTRPCProcedure | undefined>)[path];
   const type = procedure?._def.type;
   if (type !== "query" && type !== "mutation") return false;

@@ -10,7 +10,7 @@ import {
 } from "../../services/approval/schemas";
 import { submitRequest } from "../../services/approval/submit";
 import { getRequest, loadOwnRequest } from "../../services/approval/get";
-import { nextChange, waitForRequest } from "../../services/approval/wait";
+import { DEADLINE_GRACE_MS, nextChange, waitForRequest } from "../../services/approval/wait";
 import { cancelRequest } from "../../services/approval/cancel";
 import { claimExecution } from "../../services/approval/claim";
 import { reportOutcome } from "../../services/approval/report-outcome";
@@ -44,7 +44,7 @@ export const agentRouter = createTRPCRouter({
           yield toAgentView(a, now, svc.config);
           return;
         }
-        const deadlineIn = a.request.expiresAt.getTime() - now.getTime() + 25;
+        const deadlineIn = a.request.expiresAt.getTime() - now.getTime() + DEADLINE_GRACE_MS;
         const changed = await Promise.race([change.promise, new Promise<null>((r) => setTimeout(() => r(null), Math.max(0, deadlineIn)).unref())]);
         change.cancel();
         if (signal?.aborted) return;

@@ -5,8 +5,12 @@ import { waitInputSchema, type WaitInput } from "./schemas";
 import { loadOwnRequest } from "./get";
 import { toAgentView, type AgentRequestView } from "./view";
 
-/** Slack past the deadline for the deadline scheduler to do its work before the waiter reads for itself. */
-const DEADLINE_GRACE_MS = 25;
+/**
+ * How long past the deadline a waiter waits for the scheduler's word before
+ * reading for itself. Short: a past-due request already reads as expired and
+ * no decision can land after the deadline, so answering from the read is safe.
+ */
+export const DEADLINE_GRACE_MS = 2;
 
 /**
  * Resolves with the first change to request `id` after the call, or with
