@@ -20,7 +20,7 @@ function newestSource() {
   return newest;
 }
 
-const buildId = join(root, ".next", "BUILD_ID");
+const buildId = join(root, process.env.COUNTERSIGN_NEXT_DIST ?? ".next", "BUILD_ID");
 const web = (process.env.COUNTERSIGN_WEB ?? "on") !== "off";
 if (web && (!existsSync(buildId) || statSync(buildId).mtimeMs < newestSource())) {
   console.log("Building the dashboard (first start or sources changed)…");

@@ -104,6 +104,8 @@ export type Store = {
 
   // users
   createUser(user: NewUser, audit: AuditDraft[]): Promise<void>;
+  /** Creates the user only if there is no user at all (first-run setup); false otherwise. */
+  createFirstUser(user: NewUser, audit: AuditDraft[]): Promise<boolean>;
   getUser(id: string): Promise<UserRow | null>;
   findUserByEmail(email: string): Promise<UserRow | null>;
   countUsers(): Promise<number>;

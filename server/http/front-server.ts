@@ -7,6 +7,7 @@ import type { Runtime } from "../runtime/runtime";
 import { MAX_BODY_BYTES } from "./limits";
 import { sendJson, sendTrpcStyleError } from "./respond";
 import { handleFastLane } from "./trpc-fast-lane";
+import { applyPageSecurityHeaders } from "./security-headers";
 
 export type PageHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -50,6 +51,7 @@ export function createFrontServer(rt: Runtime, pages: PageHandler | null): Serve
       return;
     }
     if (pages) {
+      applyPageSecurityHeaders(req, res);
       await pages(req, res);
       return;
     }

@@ -65,6 +65,6 @@ export function findUserByEmailSync(db: Db, email: string): UserRow | null {
   return db.select().from(user).where(eq(user.email, email.toLowerCase())).get() ?? null;
 }
 
-export function countUsersSync(db: Db): number {
+export function countUsersSync(db: Db | Tx): number {
   return db.select({ n: count() }).from(user).get()?.n ?? 0;
 }

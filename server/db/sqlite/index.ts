@@ -46,6 +46,12 @@ export function createSqliteStore(db: Db): Store {
     revokeApiKey: (keyId, at, audit) => w.run((tx) => ids.revokeApiKeySync(tx, ps, keyId, at, audit)),
 
     createUser: (u, audit) => w.run((tx) => ids.createUserSync(tx, ps, u, audit)),
+    createFirstUser: (u, audit) =>
+      w.run((tx) => {
+        if (ids.countUsersSync(tx) > 0) return false;
+        ids.createUserSync(tx, ps, u, audit);
+        return true;
+      }),
     getUser: (id) => read(() => ids.getUserSync(db, id)),
     findUserByEmail: (email) => read(() => ids.findUserByEmailSync(db, email)),
     countUsers: () => read(() => ids.countUsersSync(db)),

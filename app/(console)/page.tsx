@@ -1,0 +1,3 @@
+export default function InboxPage() {
+  return <h1 className="text-xl font-semibold">Inbox</h1>;
+}
