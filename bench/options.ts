@@ -12,10 +12,16 @@ export type BenchOptions = {
   expiryRequests: number;
   settleMs: (n: number) => number;
   decideConcurrency: number;
+  /** Audit search at scale (scenario g): events generated; 0 skips it. */
+  auditEvents: number;
+  auditSamples: number;
+  /** Only scenario g: no server is started, other results in --out are kept. */
+  auditOnly: boolean;
+  keepAuditDb: boolean;
   out: string;
 };
 
-const USAGE = `usage: npm run bench -- [--quick] [--concurrency=64] [--duration=10] [--decide-concurrency=1] [--out=bench/results/latest.json]`;
+const USAGE = `usage: npm run bench -- [--quick] [--concurrency=64] [--duration=10] [--decide-concurrency=1] [--audit-only] [--audit-events=1000000] [--keep-audit-db] [--out=bench/results/latest.json]`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
   const flags = new Map<string, string>();
@@ -24,7 +30,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     if (!m?.[1]) throw new Error(`unknown argument ${a}\n${USAGE}`);
     flags.set(m[1], m[2] ?? "true");
   }
-  const known = new Set(["quick", "concurrency", "duration", "decide-concurrency", "out", "help"]);
+  const known = new Set(["quick", "concurrency", "duration", "decide-concurrency", "audit-only", "audit-events", "keep-audit-db", "out", "help"]);
   for (const k of flags.keys()) if (!known.has(k)) throw new Error(`unknown flag --${k}\n${USAGE}`);
   if (flags.has("help")) {
     console.log(USAGE);
@@ -50,6 +56,10 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     expiryRequests: quick ? 50 : 200,
     settleMs: (n) => Math.max(500, n),
     decideConcurrency: int("decide-concurrency", 1, 1, 16),
+    auditEvents: int("audit-events", quick ? 100_000 : 1_000_000, 0, 10_000_000),
+    auditSamples: quick ? 50 : 200,
+    auditOnly: flags.has("audit-only"),
+    keepAuditDb: flags.has("keep-audit-db"),
     out: flags.get("out") ?? "bench/results/latest.json",
   };
 }

@@ -16,6 +16,8 @@ import { runLongPoll, type NotifyResult } from "./scenarios/long-poll";
 import { runSse } from "./scenarios/sse";
 import { runPolling, type PollingResult } from "./scenarios/polling";
 import { runExpiry, type ExpiryResult } from "./scenarios/expiry";
+import type { AuditSearchResult } from "./scenarios/audit-search";
+import { AUDIT_SEARCH_P95_TARGET_MS, runAuditOnly, runAuditScenario } from "./audit-run";
 
 const TARGETS = {
   submitsPerSecond: 2000,
@@ -29,6 +31,7 @@ async function main(): Promise<void> {
   const opts = parseOptions(process.argv.slice(2));
   const started = performance.now();
   const log = (line: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(1).padStart(5)} s] ${line}`);
+  if (opts.auditOnly) return runAuditOnly(opts, log);
   log(`Countersign bench${opts.quick ? " (--quick)" : ""}: ${opts.concurrency} submit loops × ${opts.submitDurationMs / 1000} s; waiters ${opts.waiters.join(", ")}`);
 
   let bench: BenchServer | null = null;
@@ -47,6 +50,7 @@ async function main(): Promise<void> {
     polling?: PollingResult;
     expiry?: ExpiryResult;
     memory?: { idleRssMiB: number | null; peakRssMiB: number | null; vmHwmMiB: number | null; samples: number };
+    auditSearch?: AuditSearchResult;
   } = { longPoll: [] };
   const rows: Row[] = [];
   let sampler: RssSampler | null = null;
@@ -142,6 +146,15 @@ async function main(): Promise<void> {
     process.off("SIGTERM", onSignal);
   }
 
+  // g. audit search at scale, in this process, once the server is gone (no CPU contention).
+  if (failure === null && opts.auditEvents > 0) {
+    try {
+      results.auditSearch = await runAuditScenario(opts, log, rows);
+    } catch (e) {
+      failure = e;
+    }
+  }
+
   // Anything the server said besides its start and stop lines is worth a look.
   const serverMessages = serverLog
     .split("\n")
@@ -162,7 +175,7 @@ async function main(): Promise<void> {
   writeJson(out, {
     machine: machineInfo(),
     options: { ...opts, settleMs: opts.waiters.map((n) => ({ n, ms: opts.settleMs(n) })) },
-    targets: TARGETS,
+    targets: { ...TARGETS, auditSearchP95Ms: AUDIT_SEARCH_P95_TARGET_MS },
     results,
     serverMessages: serverMessages.slice(0, 50),
     error: failureText,

@@ -1,4 +1,4 @@
-export type Summary = { count: number; mean: number; p50: number; p90: number; p99: number; min: number; max: number };
+export type Summary = { count: number; mean: number; p50: number; p90: number; p95: number; p99: number; min: number; max: number };
 
 /** Nearest-rank percentile of an ascending array (q in [0, 1]). */
 export function percentile(sorted: readonly number[], q: number): number {
@@ -17,6 +17,7 @@ export function summarize(samples: readonly number[]): Summary {
     mean: r(mean),
     p50: r(percentile(s, 0.5)),
     p90: r(percentile(s, 0.9)),
+    p95: r(percentile(s, 0.95)),
     p99: r(percentile(s, 0.99)),
     min: r(s[0] ?? Number.NaN),
     max: r(s[s.length - 1] ?? Number.NaN),

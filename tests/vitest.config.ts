@@ -7,7 +7,7 @@ export default defineConfig({
   root,
   resolve: { alias: { "@": root } },
   test: {
-    include: ["server/**/*.test.ts", "tests/integration/**/*.test.ts"],
+    include: ["server/**/*.test.ts", "components/**/*.test.ts", "tests/integration/**/*.test.ts"],
     environment: "node",
     pool: "forks",
     testTimeout: 60_000,

@@ -14,7 +14,9 @@ export function UserMenu({ email, role }: { email: string; role: string }) {
         {email} · {role}
       </span>
       <Button variant="ghost" size="icon" aria-label="Toggle dark mode" onClick={() => setTheme(resolvedTheme === "dark" ? "light" : "dark")}>
-        {resolvedTheme === "dark" ? <Sun /> : <Moon />}
+        {/* Both icons, switched by CSS: the server cannot know the theme, so choosing one in JS breaks hydration. */}
+        <Sun className="hidden dark:block" aria-hidden />
+        <Moon className="dark:hidden" aria-hidden />
       </Button>
       <Button
         variant="ghost"

@@ -1,8 +1,13 @@
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { APIError } from "better-auth/api";
+import { eq } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import type { Db } from "../db/client";
 import { account, session, user, verification } from "../db/schema";
+
+/** Set by the front server from the socket address; better-auth keys its rate limit on it. */
+export const CLIENT_IP_HEADER = "x-countersign-client-ip";
 
 export type AuthOptions = { secret: string; baseURL: string; trustedOrigins: () => string[]; rateLimit: boolean };
 
@@ -27,8 +32,20 @@ export function createAuth(db: Db, opts: AuthOptions) {
       },
     },
     session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },
+    databaseHooks: {
+      session: {
+        create: {
+          // A deactivated user may still know their password: refuse the session itself.
+          before: (s) => {
+            const u = db.select({ disabledAt: user.disabledAt }).from(user).where(eq(user.id, s.userId)).get();
+            if (!u || u.disabledAt) throw APIError.from("FORBIDDEN", { message: "This account is deactivated. Ask an admin to reactivate it.", code: "ACCOUNT_DEACTIVATED" });
+            return Promise.resolve();
+          },
+        },
+      },
+    },
     rateLimit: { enabled: opts.rateLimit, window: 10, max: 100, customRules: { "/sign-in/email": { window: 10, max: 10 } } },
-    advanced: { database: { generateId: () => uuidv7() }, cookiePrefix: "countersign" },
+    advanced: { database: { generateId: () => uuidv7() }, cookiePrefix: "countersign", ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] } },
     telemetry: { enabled: false },
   });
 }

@@ -169,6 +169,9 @@ export const executionClaim = sqliteTable("execution_claim", {
   completedAt: ts("completed_at"),
 });
 
+/** A decision's outcome from its action; an execution report's from its data (succeeded | failed). */
+const AUDIT_OUTCOME_SQL = sql`CASE WHEN action IN ('request.approved', 'request.denied', 'request.expired', 'request.cancelled') THEN substr(action, 9) WHEN action = 'execution.reported' THEN json_extract(data, '$.outcome') END`;
+
 export const auditEvent = sqliteTable(
   "audit_event",
   {
@@ -181,8 +184,31 @@ export const auditEvent = sqliteTable(
     data: text("data").notNull(),
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
+    // Search facets, derived from `data` and never stored: VIRTUAL columns cost
+    // nothing in the row and are not part of the hash chain, which covers the
+    // columns above. Filtering by them goes through the full-text index, which
+    // derives the same values in facetsOf (domain/audit/search-index.ts; a test
+    // holds the two together); these indexes serve the filter menus and charts.
+    outcome: text("outcome").generatedAlwaysAs(AUDIT_OUTCOME_SQL, { mode: "virtual" }),
+    agent: text("agent").generatedAlwaysAs(sql`CASE WHEN action = 'agent.created' THEN json_extract(data, '$.name') ELSE json_extract(data, '$.agent') END`, { mode: "virtual" }),
+    tool: text("tool").generatedAlwaysAs(sql`json_extract(data, '$.tool')`, { mode: "virtual" }),
+    risk: text("risk").generatedAlwaysAs(sql`json_extract(data, '$.risk')`, { mode: "virtual" }),
+    channel: text("channel").generatedAlwaysAs(sql`json_extract(data, '$.channel')`, { mode: "virtual" }),
+    /** The person who approved or denied; null on every other event. */
+    reviewer: text("reviewer").generatedAlwaysAs(sql`CASE WHEN actor_type = 'user' AND action IN ('request.approved', 'request.denied') THEN actor_id END`, { mode: "virtual" }),
+    /** Submission to decision, on decision events. */
+    waitedMs: integer("waited_ms").generatedAlwaysAs(sql`json_extract(data, '$.waitedMs')`, { mode: "virtual" }),
   },
-  (t) => [index("audit_event_request_id_idx").on(t.requestId), index("audit_event_at_idx").on(t.at)],
+  (t) => [
+    index("audit_event_request_id_idx").on(t.requestId),
+    index("audit_event_at_idx").on(t.at),
+    // Decisions per day by outcome, read from the index alone.
+    index("audit_event_outcome_at_idx").on(t.outcome, t.at).where(sql`"outcome" IS NOT NULL`),
+    // People's decisions with what the time-to-decision chart needs, read from the index alone.
+    index("audit_event_reviewed_risk_at_idx").on(t.risk, t.at, t.waitedMs).where(sql`"reviewer" IS NOT NULL`),
+    // Distinct values for the filter menus (a skip scan: one seek per value).
+    ...(["agent", "tool", "reviewer"] as const).map((c) => index(`audit_event_${c}_idx`).on(t[c]).where(sql`${sql.identifier(c)} IS NOT NULL`)),
+  ],
 );
 
 export const outbox = sqliteTable(

@@ -14,9 +14,11 @@ export class GroupWriter {
   private queue: Op<unknown>[] = [];
   private scheduled = false;
 
+  /** `afterCommit` is told after each committed batch (the audit search index catches up from it). */
   constructor(
     private readonly db: Db,
     private readonly maxBatch = 512,
+    private readonly afterCommit: (() => void) | null = null,
   ) {}
 
   run<T>(fn: (tx: Tx) => T): Promise<T> {
@@ -53,6 +55,7 @@ export class GroupWriter {
       for (const op of batch) op.reject(error);
       return;
     }
+    this.afterCommit?.();
     batch.forEach((op, i) => {
       const o = outcomes[i];
       if (o === undefined) op.reject(new Error("write lost from batch"));

@@ -6,8 +6,10 @@ import { createContextInner } from "../api/context";
 import type { Runtime } from "../runtime/runtime";
 import { MAX_BODY_BYTES } from "./limits";
 import { sendJson, sendTrpcStyleError } from "./respond";
+import { CLIENT_IP_HEADER } from "../auth/auth";
 import { handleFastLane } from "./trpc-fast-lane";
 import { applyPageSecurityHeaders } from "./security-headers";
+import { AUDIT_EXPORT_PATH, handleAuditExport } from "./audit-export";
 
 export type PageHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -43,7 +45,14 @@ export function createFrontServer(rt: Runtime, pages: PageHandler | null): Serve
       return;
     }
     if (url.startsWith("/api/auth/")) {
+      // better-auth rate-limits sign-in per client IP; it only sees headers, so hand it the
+      // socket's address under a header no client can set (any incoming value is overwritten).
+      req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
       await auth(req, res);
+      return;
+    }
+    if (url === AUDIT_EXPORT_PATH || url.startsWith(`${AUDIT_EXPORT_PATH}?`)) {
+      await handleAuditExport(rt, req, res);
       return;
     }
     if (url === "/api/health") {

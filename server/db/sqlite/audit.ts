@@ -3,6 +3,7 @@ import { canonicalJson } from "../../domain/json/canonical";
 import { GENESIS_HASH, hashAuditEvent } from "../../domain/audit/chain";
 import { auditEvent, type AuditEventRow } from "../schema";
 import type { AuditDraft } from "../store";
+import type { AuditChainRow } from "../audit-search";
 import type { Db } from "../client";
 import type { Prepared } from "./statements";
 
@@ -26,8 +27,21 @@ export function appendAuditSync(ps: Prepared, drafts: AuditDraft[], at: Date): v
   }
 }
 
-export function auditPageSync(db: Db, afterSeq: number, limit: number): AuditEventRow[] {
-  return db.select().from(auditEvent).where(gt(auditEvent.seq, afterSeq)).orderBy(asc(auditEvent.seq)).limit(limit).all();
+/** The chained columns only: verifying or exporting a million events should not evaluate the search facets. */
+const CHAIN_COLUMNS = {
+  seq: auditEvent.seq,
+  at: auditEvent.at,
+  actorType: auditEvent.actorType,
+  actorId: auditEvent.actorId,
+  action: auditEvent.action,
+  requestId: auditEvent.requestId,
+  data: auditEvent.data,
+  prevHash: auditEvent.prevHash,
+  hash: auditEvent.hash,
+};
+
+export function auditPageSync(db: Db, afterSeq: number, limit: number): AuditChainRow[] {
+  return db.select(CHAIN_COLUMNS).from(auditEvent).where(gt(auditEvent.seq, afterSeq)).orderBy(asc(auditEvent.seq)).limit(limit).all();
 }
 
 export function auditForRequestSync(db: Db, requestId: string): AuditEventRow[] {

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, lt, lte, min, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, lt, lte, min, or, sql, type SQL } from "drizzle-orm";
 import { actionRequest, decision, executionClaim, outbox, type ActionRequestRow } from "../schema";
 import type { ClaimWrite, DecideWrite, InsertRequestResult, ListRequestsFilter, NewDecision, RequestAggregate, AuditDraft } from "../store";
 import type { Outcome } from "../../domain/approval/execution";
@@ -12,17 +12,27 @@ export function getRequestSync(ps: Prepared, id: string): RequestAggregate | nul
 }
 
 export function listRequestsSync(db: Db, f: ListRequestsFilter): RequestAggregate[] {
-  const conds: SQL[] = [];
+  const conds: (SQL | undefined)[] = [];
   if (f.status) conds.push(eq(actionRequest.status, f.status));
   if (f.agentId) conds.push(eq(actionRequest.agentId, f.agentId));
-  if (f.cursor) conds.push(lt(actionRequest.id, f.cursor));
+  if (f.risk) conds.push(eq(actionRequest.risk, f.risk));
+  // instr, not LIKE: the needle is the reviewer's text and must not act as a pattern.
+  if (f.toolContains) conds.push(sql`instr(lower(${actionRequest.tool}), ${f.toolContains.toLowerCase()}) > 0`);
+  if (f.expiresAfter) conds.push(gt(actionRequest.expiresAt, f.expiresAfter));
+  const byDeadline = f.order === "deadline";
+  if (byDeadline && f.deadlineCursor) {
+    const c = f.deadlineCursor;
+    conds.push(or(gt(actionRequest.expiresAt, c.expiresAt), and(eq(actionRequest.expiresAt, c.expiresAt), gt(actionRequest.id, c.id))));
+  } else if (!byDeadline && f.cursor) {
+    conds.push(lt(actionRequest.id, f.cursor));
+  }
   return db
     .select({ request: actionRequest, decision, claim: executionClaim })
     .from(actionRequest)
     .leftJoin(decision, eq(decision.requestId, actionRequest.id))
     .leftJoin(executionClaim, eq(executionClaim.requestId, actionRequest.id))
     .where(conds.length > 0 ? and(...conds) : undefined)
-    .orderBy(desc(actionRequest.id))
+    .orderBy(...(byDeadline ? [asc(actionRequest.expiresAt), asc(actionRequest.id)] : [desc(actionRequest.id)]))
     .limit(f.limit)
     .all();
 }

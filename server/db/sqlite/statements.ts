@@ -9,7 +9,8 @@ import type { Db } from "../client";
  * on this hardware, more than SQLite itself, so hot paths use these.
  */
 function preparedInsert<T extends Table>(db: Db, table: T): (row: T["$inferInsert"]) => void {
-  const columns = Object.entries(getTableColumns(table));
+  // Generated columns (the audit log's search facets) are computed by SQLite, never inserted.
+  const columns = Object.entries(getTableColumns(table)).filter(([, c]) => c.generated === undefined);
   const names = columns.map(([, c]) => `"${c.name}"`).join(", ");
   const stmt = db.$client.prepare(`INSERT INTO "${getTableName(table)}" (${names}) VALUES (${columns.map(() => "?").join(", ")})`);
   return (row) => {

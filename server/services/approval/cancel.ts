@@ -30,7 +30,23 @@ export async function cancelRequest({ ctx, input }: { ctx: ServiceContext; input
       finalArguments: null,
       createdAt: now,
     },
-    audit: [{ actorType: "agent", actorId: actorId(ctx.actor), action: "request.cancelled", requestId: id, data: { by, channel: ctx.actor.channel, reason: reason ?? null } }],
+    audit: [
+      {
+        actorType: "agent",
+        actorId: actorId(ctx.actor),
+        action: "request.cancelled",
+        requestId: id,
+        data: {
+          by,
+          channel: ctx.actor.channel,
+          reason: reason ?? null,
+          tool: current.request.tool,
+          agent: ctx.actor.type === "agent" ? ctx.actor.agentName : null,
+          risk: current.request.risk,
+          waitedMs: now.getTime() - current.request.createdAt.getTime(),
+        },
+      },
+    ],
     outbox: current.request.callbackUrl ? [{ kind: "webhook", payload: { requestId: id } }] : [],
   });
   if (!updated) throw alreadyDecided((await ctx.store.getRequest(id)) ?? current, ctx.now());

@@ -44,9 +44,11 @@ export async function claimExecution({ ctx, input }: { ctx: ServiceContext; inpu
     now,
   );
   const who = { actorType: "agent" as const, actorId: actorId(ctx.actor), requestId: r.id };
+  // The request's facets, so execution events can be found and filtered on their own.
+  const facets = { tool: r.tool, agent: ctx.actor.type === "agent" ? ctx.actor.agentName : null, risk: r.risk };
   if (!check.ok) {
     const refusal = REFUSALS[check.reason];
-    await ctx.store.appendAudit([{ ...who, action: "execution.claim_refused", data: { reason: check.reason, executedArgsHash, currentVersion: parsed.currentVersion ?? null } }], now);
+    await ctx.store.appendAudit([{ ...who, action: "execution.claim_refused", data: { reason: check.reason, executedArgsHash, currentVersion: parsed.currentVersion ?? null, ...facets } }], now);
     throw new ServiceError(refusal.code, refusal.message, { reason: check.reason, status: effectiveStatus(r, now) });
   }
   const updated = await ctx.store.claim(r.id, {
@@ -55,7 +57,7 @@ export async function claimExecution({ ctx, input }: { ctx: ServiceContext; inpu
     executedArguments: parsed.arguments ? redact(parsed.arguments).value : null,
     executedArgsHash,
     reportedVersion: parsed.currentVersion ?? null,
-    audit: [{ ...who, action: "execution.claimed", data: { executedArgsHash, finalArgsHash: r.finalArgsHash, reportedVersion: parsed.currentVersion ?? null } }],
+    audit: [{ ...who, action: "execution.claimed", data: { executedArgsHash, finalArgsHash: r.finalArgsHash, reportedVersion: parsed.currentVersion ?? null, ...facets } }],
   });
   if (!updated) throw new ServiceError("CONFLICT", REFUSALS.already_claimed.message, { reason: "already_claimed" });
   ctx.hub.requestChanged(updated);

@@ -55,6 +55,9 @@ export async function decideRequest({ ctx, input }: { ctx: ServiceContext; input
   const approve = decision.type === "approve";
   const comment = decision.type === "approve" ? (decision.comment ?? null) : decision.reason;
   const by = actorLabel(ctx.actor);
+  const agentName = await agentNameOf(ctx, r.agentId);
+  // Every decision event carries its request's facets, so it can be found and filtered on its own.
+  const facets = { tool: r.tool, agent: agentName, risk: r.risk, waitedMs: now.getTime() - r.createdAt.getTime() };
 
   const write: DecideWrite = {
     to: t.to,
@@ -79,8 +82,8 @@ export async function decideRequest({ ctx, input }: { ctx: ServiceContext; input
         action: approve ? "request.approved" : "request.denied",
         requestId: id,
         data: approve
-          ? { by, channel: ctx.actor.channel, comment, modified, finalArguments: shownFinal, finalArgsHash, originalArgsHash: r.argsHash }
-          : { by, channel: ctx.actor.channel, reason: comment },
+          ? { by, channel: ctx.actor.channel, comment, modified, finalArguments: shownFinal, finalArgsHash, originalArgsHash: r.argsHash, ...facets }
+          : { by, channel: ctx.actor.channel, reason: comment, ...facets },
       },
     ],
     outbox: r.callbackUrl ? [{ kind: "webhook", payload: { requestId: id } }] : [],
@@ -98,5 +101,5 @@ export async function decideRequest({ ctx, input }: { ctx: ServiceContext; input
     throw alreadyDecided(latest ?? current, ctx.now());
   }
   ctx.hub.requestChanged(updated);
-  return toReviewerView(updated, await agentNameOf(ctx, r.agentId), ctx.now(), ctx.config);
+  return toReviewerView(updated, agentName, ctx.now(), ctx.config);
 }

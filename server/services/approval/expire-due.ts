@@ -8,6 +8,8 @@ import { newId } from "./tokens";
  */
 export async function expireDueRequests({ ctx }: { ctx: ServiceContext }): Promise<{ expired: string[] }> {
   const now = ctx.now();
+  // Names for the audit events, which are built inside the write transaction.
+  const agentNames = new Map((await ctx.store.listAgents()).map((a) => [a.id, a.name]));
   const rows = await ctx.store.expireDue(
     now,
     (r) => [
@@ -16,7 +18,16 @@ export async function expireDueRequests({ ctx }: { ctx: ServiceContext }): Promi
         actorId: "deadline",
         action: "request.expired",
         requestId: r.id,
-        data: { reason: "no decision before the deadline (default deny)", expiresAt: r.expiresAt.toISOString(), lateMs: now.getTime() - r.expiresAt.getTime() },
+        data: {
+          reason: "no decision before the deadline (default deny)",
+          expiresAt: r.expiresAt.toISOString(),
+          lateMs: now.getTime() - r.expiresAt.getTime(),
+          channel: "timeout",
+          tool: r.tool,
+          agent: agentNames.get(r.agentId) ?? r.agentId,
+          risk: r.risk,
+          waitedMs: now.getTime() - r.createdAt.getTime(),
+        },
       },
     ],
     () => ({

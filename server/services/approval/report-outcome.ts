@@ -17,7 +17,16 @@ export async function reportOutcome({ ctx, input }: { ctx: ServiceContext; input
     at: now,
     outcome,
     detail: detail ?? null,
-    audit: [{ actorType: "agent", actorId: actorId(ctx.actor), action: "execution.reported", requestId: id, data: { outcome, detail: detail ?? null } }],
+    audit: [
+      {
+        actorType: "agent",
+        actorId: actorId(ctx.actor),
+        action: "execution.reported",
+        requestId: id,
+        // With the request's facets, so "failed executions of this agent" is one filter.
+        data: { outcome, detail: detail ?? null, tool: current.request.tool, agent: ctx.actor.type === "agent" ? ctx.actor.agentName : null, risk: current.request.risk },
+      },
+    ],
   });
   if (!updated) throw conflict("the outcome was already reported", { reason: "already_reported" });
   ctx.hub.requestChanged(updated);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { APPROVAL_STATUSES } from "../../domain/approval/status";
 import { OUTCOMES } from "../../domain/approval/execution";
+import { RISK_TIERS } from "../../domain/approval/risk";
 import { jsonObjectSchema, jsonValueSchema } from "../shared/json-schemas";
 
 export const MIN_TIMEOUT_SECONDS = 5;
@@ -105,9 +106,48 @@ export type DecisionInput = z.infer<typeof decisionSchema>;
 export const decideInputSchema = z.strictObject({ id: requestIdSchema, decision: decisionSchema });
 export type DecideInput = z.infer<typeof decideInputSchema>;
 
-export const listInputSchema = z.strictObject({
-  status: z.enum(APPROVAL_STATUSES).optional(),
-  cursor: requestIdSchema.optional(),
-  limit: z.number().int().min(1).max(200).default(50),
-});
+/** "deadline": pending requests, soonest default-deny first (the inbox). "newest": every request, newest first. */
+export const LIST_SORTS = ["deadline", "newest"] as const;
+export type ListSort = (typeof LIST_SORTS)[number];
+
+export const listInputSchema = z
+  .strictObject({
+    status: z.enum(APPROVAL_STATUSES).optional(),
+    risk: z.enum(RISK_TIERS).optional(),
+    agentId: z.string().min(1).max(200).optional(),
+    /** A case-insensitive part of the tool name. */
+    tool: z.string().trim().max(200).optional(),
+    sort: z.enum(LIST_SORTS).default("newest"),
+    /** Opaque: hand back the `nextCursor` of the previous page, with the same sort. */
+    cursor: z.string().min(1).max(500).optional(),
+    limit: z.number().int().min(1).max(200).default(50),
+    /**
+     * "summary" leaves out what only the detail page needs (arguments, preview,
+     * argumentsSchema, annotations: null; redactedPaths: []). A live inbox
+     * refetches on every change, and one agent's 200 KiB previews must not
+     * make that cost megabytes.
+     */
+    fields: z.enum(["full", "summary"]).default("full"),
+    /** Sent by tRPC's infinite queries; pages only go forward, so it is accepted and ignored. */
+    direction: z.enum(["forward", "backward"]).optional(),
+  })
+  .refine((i) => i.sort !== "deadline" || i.status === undefined || i.status === "pending", {
+    error: 'sort "deadline" lists pending requests only',
+    path: ["status"],
+  });
 export type ListInput = z.input<typeof listInputSchema>;
+
+export const validateArgumentsInputSchema = z.strictObject({ id: requestIdSchema, finalArguments: jsonObjectSchema("finalArguments") });
+export type ValidateArgumentsInput = z.infer<typeof validateArgumentsInputSchema>;
+
+/** A batch decision: no modified arguments, one comment or reason for all. */
+export const batchDecisionSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("approve"), comment: z.string().max(5000).optional() }),
+  z.strictObject({ type: z.literal("deny"), reason: z.string().trim().min(1, { error: "a denial needs a reason" }).max(5000) }),
+]);
+export const MAX_BATCH = 100;
+export const decideManyInputSchema = z.strictObject({
+  ids: z.array(requestIdSchema).min(1).max(MAX_BATCH, { error: `at most ${MAX_BATCH} requests at once` }),
+  decision: batchDecisionSchema,
+});
+export type DecideManyInput = z.infer<typeof decideManyInputSchema>;

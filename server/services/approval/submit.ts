@@ -114,11 +114,17 @@ export async function submitRequest({ ctx, input }: { ctx: ServiceContext; input
       actorType: "system",
       actorId: "policy",
       action: "policy.evaluated",
-      data: { effect: verdict.effect, reason: verdict.reason, risk, riskReasons, requiredMode: verdict.requiredMode, agentMode: agent.mode },
+      data: { effect: verdict.effect, reason: verdict.reason, risk, riskReasons, requiredMode: verdict.requiredMode, agentMode: agent.mode, tool: row.tool, agent: agent.name },
     },
   ];
   if (status !== "pending") {
-    audit.push({ ...base, actorType: "system", actorId: "policy", action: `request.${status}`, data: { channel: "policy", reason: verdict.reason } });
+    audit.push({
+      ...base,
+      actorType: "system",
+      actorId: "policy",
+      action: `request.${status}`,
+      data: { channel: "policy", reason: verdict.reason, tool: row.tool, agent: agent.name, risk, waitedMs: 0 },
+    });
   }
 
   const result = await ctx.store.insertRequest(row, policyDecision, audit);

@@ -4,6 +4,7 @@ import { ROLES } from "../../domain/auth/roles";
 import { actorId, type ServiceContext } from "../context";
 import { conflict } from "../errors";
 import { newId } from "../approval/tokens";
+import { assertAdmin } from "../shared/admin";
 
 export const MIN_PASSWORD_LENGTH = 8;
 
@@ -17,6 +18,7 @@ export type CreateUserInput = z.input<typeof createUserInputSchema>;
 
 /** Creates a dashboard user whom better-auth can sign in with email and password. */
 export async function createUser({ ctx, input }: { ctx: ServiceContext; input: CreateUserInput }): Promise<{ id: string; email: string; role: string }> {
+  assertAdmin(ctx.actor);
   const { email, password, role, name } = createUserInputSchema.parse(input);
   if (await ctx.store.findUserByEmail(email)) throw conflict(`a user with email ${email} already exists`, { email });
   const id = newId();

@@ -1,0 +1,148 @@
+"use client";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import Link from "next/link";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { ArrowLeft, Info } from "lucide-react";
+import { useTRPC } from "@/components/providers/trpc";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { hasRole, type Role } from "@/server/domain/auth/roles";
+import { hasHiddenCharacters, jsonHasHiddenCharacters } from "./inert-text";
+import { raceMessage } from "./decision-errors";
+import { DecisionPanel } from "./decision-panel";
+import { JsonTree } from "./json-tree";
+import { LiveIndicator } from "./live-indicator";
+import { OutcomePanel } from "./outcome-panel";
+import { PreviewPanel } from "./preview-panel";
+import { readPreview } from "./preview-shape";
+import { RequestOverview } from "./request-overview";
+import { TimelineList } from "./timeline-list";
+import { useDeadlinePassed } from "./use-deadline-passed";
+import { useRequestChanges } from "./use-request-changes";
+
+/** One request: what it would do, the decision (or the outcome), and its audit trail. Refreshes live. */
+export function RequestDetail({ id, role, startInModify }: { id: string; role: Role; startInModify: boolean }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const request = useQuery(trpc.review.get.queryOptions({ id }, { retry: (n, e) => e.data?.code !== "NOT_FOUND" && n < 2 }));
+  const timeline = useQuery(trpc.review.timeline.queryOptions({ id }));
+  const [note, setNote] = useState<{ text: string; race: boolean } | null>(null);
+
+  const refresh = useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: trpc.review.get.queryKey({ id }) });
+    void queryClient.invalidateQueries({ queryKey: trpc.review.timeline.queryKey({ id }) });
+  }, [queryClient, trpc, id]);
+  const { live } = useRequestChanges(
+    useCallback((changes) => (changes === null || changes.some((c) => c.id === id) ? refresh() : undefined), [id, refresh]),
+  );
+
+  const view = request.data;
+  const pastDeadline = useDeadlinePassed(view?.status === "pending" ? view.expiresAt : undefined);
+  // The server expires it within moments and tells us; ask again shortly in case that message is missed.
+  useEffect(() => {
+    if (!pastDeadline) return;
+    const t = setTimeout(refresh, 1500);
+    return () => clearTimeout(t);
+  }, [pastDeadline, refresh]);
+
+  // Decided elsewhere while this page was open (another tab, Slack, the deadline): say who won, as a lost race would.
+  const ownDecision = useRef(false);
+  const lastStatus = useRef<string | null>(null);
+  useEffect(() => {
+    if (!view) return;
+    const before = lastStatus.current;
+    lastStatus.current = view.status;
+    if (before === "pending" && view.status !== "pending" && !ownDecision.current && view.decision) {
+      const text = raceMessage({ code: "CONFLICT", details: { status: view.status, decidedBy: view.decision.by, channel: view.decision.channel } });
+      if (text) setNote((n) => n ?? { text, race: true });
+    }
+  }, [view]);
+
+  const preview = useMemo(() => readPreview(view?.preview), [view?.preview]);
+  const hidden = useMemo(
+    () => (view ? [view.tool, view.summary ?? "", view.reason ?? "", view.session ?? ""].some(hasHiddenCharacters) || jsonHasHiddenCharacters(view.arguments) || jsonHasHiddenCharacters(view.preview) : false),
+    [view],
+  );
+
+  if (request.isPending) return <p className="py-8 text-center text-sm text-muted-foreground">Loading request…</p>;
+  if (request.isError) {
+    return (
+      <div role="alert" className="flex flex-col items-start gap-2 py-8">
+        <p>{request.error.data?.code === "NOT_FOUND" ? "There is no request with this id." : `Could not load the request: ${request.error.message}`}</p>
+        <BackLink />
+      </div>
+    );
+  }
+
+  const r = request.data;
+  const pending = r.status === "pending" && !pastDeadline;
+  const canDecide = hasRole(role, "reviewer");
+  return (
+    <div className="flex min-w-0 flex-col gap-4">
+      <div className="flex items-center justify-between gap-2">
+        <BackLink />
+        <LiveIndicator live={live} />
+      </div>
+      {note ? (
+        <p role={note.race ? "alert" : "status"} className={note.race ? "agent-text rounded-md border border-warning/60 bg-warning/15 p-3 font-medium" : "agent-text rounded-md border bg-muted p-3"}>
+          {note.text}
+        </p>
+      ) : null}
+      <div className="grid min-w-0 gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="flex min-w-0 flex-col gap-4">
+          <RequestOverview request={r} hiddenCharacters={hidden} pending={pending} />
+          {pending && canDecide ? (
+            <DecisionPanel
+              key={r.id}
+              request={r}
+              startInModify={startInModify}
+              onDecided={(text) => {
+                ownDecision.current = true;
+                setNote({ text, race: false });
+                refresh();
+              }}
+              onRace={(text) => {
+                setNote({ text, race: true });
+                refresh();
+              }}
+            />
+          ) : null}
+          {pending && !canDecide ? (
+            <p className="flex items-center gap-2 rounded-md border p-3 text-sm text-muted-foreground">
+              <Info className="size-4" aria-hidden /> You can read requests but not decide them: your role is viewer.
+            </p>
+          ) : null}
+          {pastDeadline ? <p className="rounded-md border p-3 text-sm">The deadline passed with no decision: the request is denied by default.</p> : null}
+          {!pending && r.decision ? <OutcomePanel request={r} /> : null}
+          <PreviewPanel preview={preview} />
+          <Card className="min-w-0">
+            <CardHeader>
+              <CardTitle>Arguments</CardTitle>
+            </CardHeader>
+            <CardContent className="min-w-0">
+              {r.redactedPaths.length > 0 ? <p className="mb-2 text-xs text-muted-foreground">Values marked with a lock were redacted: they look like secrets.</p> : null}
+              <JsonTree value={r.arguments} redactedPaths={r.redactedPaths} label="Arguments" />
+            </CardContent>
+          </Card>
+        </div>
+        <Card className="min-w-0 self-start">
+          <CardHeader>
+            <CardTitle>Timeline</CardTitle>
+          </CardHeader>
+          <CardContent>
+            {timeline.isPending ? <p className="text-sm text-muted-foreground">Loading…</p> : null}
+            {timeline.isError ? <p className="text-sm text-destructive">Could not load the timeline.</p> : null}
+            {timeline.data ? <TimelineList events={timeline.data} /> : null}
+          </CardContent>
+        </Card>
+      </div>
+    </div>
+  );
+}
+
+function BackLink() {
+  return (
+    <Link href="/" className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+      <ArrowLeft className="size-4" aria-hidden /> Inbox
+    </Link>
+  );
+}
