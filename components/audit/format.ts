@@ -1,14 +1,10 @@
-/** Durations for the time-to-decision chart: "350ms", "4.2s", "45s", "3m 20s", "2h 05m". */
+import { formatDuration as formatCompactDuration } from "../approval/time-format";
+
+/** Durations for the time-to-decision chart: "350ms", "4.2s", then as countdowns show them ("45s", "3m 20s", "2h 05m"). */
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.max(0, Math.round(ms))}ms`;
   if (ms < 10_000) return `${(ms / 1000).toFixed(1)}s`;
-  const s = Math.round(ms / 1000);
-  if (s < 60) return `${s}s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m}m ${String(s % 60).padStart(2, "0")}s`;
-  const h = Math.floor(m / 60);
-  if (h < 24) return `${h}h ${String(m % 60).padStart(2, "0")}m`;
-  return `${Math.floor(h / 24)}d ${h % 24}h`;
+  return formatCompactDuration(Math.round(ms / 1000) * 1000);
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
