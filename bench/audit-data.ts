@@ -3,6 +3,7 @@ import type { AuditDraft } from "../server/db/store";
 import type { JsonValue } from "../server/domain/json/canonical";
 import { appendAuditSync } from "../server/db/sqlite/audit";
 import { prepareStatements } from "../server/db/sqlite/statements";
+import { rng } from "../tests/fixtures/fuzz"; // the same seeded PRNG: every run generates the same log
 
 /**
  * A realistic audit log, written straight into a fresh SQLite file through
@@ -26,18 +27,6 @@ const WORDS =
   "checkout billing ledger invoices staging production replica migration rollback customer orders archive legacy analytics warehouse cache session gateway payments refunds mobile frontend backend search catalog inventory shipping tax fraud reporting marketing newsletter onboarding compliance audit security credentials metrics logging tracing alerting kafka postgres redis mysql elastic bucket cluster namespace deployment canary nightly weekly quarterly europe asia america tenant partner vendor contract payroll"
     .split(" ");
 const REASONS = ["not during the freeze", "wrong environment", "needs a ticket", "too broad; scope it to one tenant", "duplicate of an earlier request", "use the runbook instead", "ok after review", "verified in staging"];
-
-/** Deterministic PRNG (mulberry32), so every run generates the same log. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export type GeneratedLog = { events: number; requests: number; rareRequests: number; firstAt: string; lastAt: string; reviewerIds: string[] };
 
