@@ -2,7 +2,7 @@ import tseslint from "typescript-eslint";
 import drizzle from "eslint-plugin-drizzle";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", ".next/**", ".next-*/**", "data/**", "drizzle/sqlite/**", "next-env.d.ts", "bench/results/**", "bench/tmp/**", "test-results/**", "playwright-report/**"] },
+  { ignores: ["node_modules/**", ".next/**", ".next-*/**", "data/**", "drizzle/sqlite/**", "next-env.d.ts", "dist/**", "bench/results/**", "bench/tmp/**", "test-results/**", "playwright-report/**"] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: { allowDefaultProject: ["*.mjs", "bin/*.mjs", "scripts/*.mjs"] }, tsconfigRootDir: import.meta.dirname } },

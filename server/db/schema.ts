@@ -6,6 +6,7 @@ import { RISK_TIERS } from "../domain/approval/risk";
 import { SAFETY_MODES } from "../domain/approval/annotations";
 import { ACTOR_TYPES } from "../domain/audit/chain";
 import { ROLES } from "../domain/auth/roles";
+import { REQUEST_KINDS } from "../domain/approval/kind";
 
 const ts = (name: string) => integer(name, { mode: "timestamp_ms" });
 
@@ -96,6 +97,8 @@ export const actionRequest = sqliteTable(
   {
     id: text("id").primaryKey(),
     agentId: text("agent_id").notNull().references(() => agent.id),
+    /** "question": tool is human_contact, arguments { message, subject?, responseOptions? }, the answer is the approval's comment. */
+    kind: text("kind", { enum: REQUEST_KINDS }).notNull().default("action"),
     tool: text("tool").notNull(),
     summary: text("summary"),
     reason: text("reason"),
@@ -129,6 +132,12 @@ export const actionRequest = sqliteTable(
     executionToken: text("execution_token"),
     tokenExpiresAt: ts("token_expires_at"),
     executionStatus: text("execution_status", { enum: EXECUTION_STATUSES }),
+    /**
+     * What the submitting channel asked to get back unchanged and nothing
+     * else reads (HumanLayer's spec.channel, reject_options, state). Never
+     * shown to reviewers nor written to the audit log; part of the body hash.
+     */
+    channelData: text("channel_data", { mode: "json" }),
   },
   (t) => [
     index("action_request_status_expires_at_idx").on(t.status, t.expiresAt),

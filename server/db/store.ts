@@ -99,6 +99,8 @@ export type Store = {
   // action requests
   insertRequest(row: ActionRequestRow, decision: NewDecision | null, audit: AuditDraft[]): Promise<InsertRequestResult>;
   getRequest(id: string): Promise<RequestAggregate | null>;
+  /** The agent's request submitted with this idempotency key, if any. */
+  findRequestByIdempotencyKey(agentId: string, key: string): Promise<RequestAggregate | null>;
   listRequests(filter: ListRequestsFilter): Promise<RequestAggregate[]>;
   /** Conditional on `status = 'pending'`; null when another writer got there first. */
   decide(id: string, write: DecideWrite): Promise<RequestAggregate | null>;

@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { createTRPCRouter, userProcedure } from "../trpc";
 import {
+  answerInputSchema,
   decideInputSchema,
   decideManyInputSchema,
   getInputSchema,
@@ -10,6 +11,7 @@ import {
 import { getRequestForReview, listAgentNames, listRequests } from "../../services/approval/review";
 import { decideRequest } from "../../services/approval/decide";
 import { decideManyRequests } from "../../services/approval/decide-many";
+import { answerQuestion } from "../../services/approval/answer";
 import { getRequestTimeline } from "../../services/approval/timeline";
 import { validateArguments } from "../../services/approval/validate-arguments";
 import { watchRequestChanges } from "../../services/approval/watch-changes";
@@ -22,6 +24,7 @@ export const reviewRouter = createTRPCRouter({
   agents: userProcedure("viewer").query(({ ctx }) => listAgentNames({ ctx: ctx.svc })),
   decide: userProcedure("reviewer").input(decideInputSchema).mutation(({ ctx, input }) => decideRequest({ ctx: ctx.svc, input })),
   decideMany: userProcedure("reviewer").input(decideManyInputSchema).mutation(({ ctx, input }) => decideManyRequests({ ctx: ctx.svc, input })),
+  answer: userProcedure("reviewer").input(answerInputSchema).mutation(({ ctx, input }) => answerQuestion({ ctx: ctx.svc, input })),
   // A mutation only so the arguments (up to 64 KiB) travel in a POST body, not a GET URL; it changes nothing.
   validateArguments: userProcedure("reviewer")
     .input(validateArgumentsInputSchema)

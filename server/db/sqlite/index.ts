@@ -40,6 +40,7 @@ export function createSqliteStore(db: Db): Store {
   return {
     insertRequest: (row, dec, audit) => w.run(() => req.insertRequestSync(ps, row, dec, audit)),
     getRequest: (id) => read(() => req.getRequestSync(ps, id)),
+    findRequestByIdempotencyKey: (agentId, key) => read(() => req.findRequestByIdempotencyKeySync(ps, agentId, key)),
     listRequests: (f) => read(() => req.listRequestsSync(db, f)),
     decide: (id, write) => w.run((tx) => req.decideSync(tx, ps, id, write)),
     expireDue: (now, audit, dec) => w.run((tx) => req.expireDueSync(tx, ps, now, audit, dec)),

@@ -11,6 +11,11 @@ export function getRequestSync(ps: Prepared, id: string): RequestAggregate | nul
   return ps.getRequest.get({ id }) ?? null;
 }
 
+export function findRequestByIdempotencyKeySync(ps: Prepared, agentId: string, key: string): RequestAggregate | null {
+  const found = ps.idempotent.get({ agentId, key });
+  return found ? getRequestSync(ps, found.id) : null;
+}
+
 export function listRequestsSync(db: Db, f: ListRequestsFilter): RequestAggregate[] {
   const conds: (SQL | undefined)[] = [];
   if (f.status) conds.push(eq(actionRequest.status, f.status));

@@ -3,7 +3,7 @@ import { effectiveStatus } from "../../domain/approval/status";
 import { digestJson } from "../../domain/json/canonical";
 import { redact } from "../../domain/redact/redact";
 import { actorId, type ServiceContext } from "../context";
-import { ServiceError, type ServiceErrorCode } from "../errors";
+import { badRequest, ServiceError, type ServiceErrorCode } from "../errors";
 import { claimInputSchema, type ClaimInput } from "./schemas";
 import { loadOwnRequest } from "./get";
 import { toAgentView, type AgentRequestView } from "./view";
@@ -28,6 +28,7 @@ export async function claimExecution({ ctx, input }: { ctx: ServiceContext; inpu
   const parsed = claimInputSchema.parse(input);
   const current = await loadOwnRequest(ctx, parsed.id);
   const r = current.request;
+  if (r.kind === "question") throw badRequest("a question has nothing to execute: read its answer from agent.get or agent.wait", { field: "id" });
   const now = ctx.now();
   const executedArgsHash = parsed.arguments ? digestJson(parsed.arguments) : null;
   const preview = r.preview as { targetVersion?: string } | null;

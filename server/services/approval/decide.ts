@@ -1,26 +1,22 @@
 import { digestJson, type JsonObject, type JsonValue } from "../../domain/json/canonical";
 import { redact, restoreRedacted } from "../../domain/redact/redact";
 import { transition, type ApprovalEvent } from "../../domain/approval/status";
-import { hasRole } from "../../domain/auth/roles";
 import type { DecideWrite } from "../../db/store";
-import { actorId, actorLabel, type Actor, type ServiceContext } from "../context";
-import { badRequest, forbidden, notFound } from "../errors";
+import { actorId, actorLabel, type ServiceContext } from "../context";
+import { badRequest, notFound } from "../errors";
 import { decideInputSchema, type DecideInput } from "./schemas";
 import { checkArguments } from "./arguments-schema";
 import { alreadyDecided } from "./already-decided";
 import { agentNameOf } from "./agent-names";
-import { toReviewerView, type ReviewerRequestView } from "./view";
+import type { ReviewerRequestView } from "./view";
 import { newExecutionToken, newId } from "./tokens";
-
-function assertCanDecide(actor: Actor): void {
-  if (actor.type === "user" && hasRole(actor.role, "reviewer")) return;
-  throw forbidden("deciding requests needs the reviewer role", { needed: "reviewer" });
-}
+import { assertCanDecide, commitDecision } from "./commit-decision";
 
 /**
  * A reviewer approves (as proposed or with modified arguments) or denies.
  * Every channel decides through here; the conditional write in the store
- * makes the first decision the only one.
+ * makes the first decision the only one. A question is answered with
+ * `answerQuestion`, not approved; a denial dismisses it.
  */
 export async function decideRequest({ ctx, input }: { ctx: ServiceContext; input: DecideInput }): Promise<ReviewerRequestView> {
   assertCanDecide(ctx.actor);
@@ -29,6 +25,9 @@ export async function decideRequest({ ctx, input }: { ctx: ServiceContext; input
   if (!current) throw notFound("request", id);
   const r = current.request;
   const now = ctx.now();
+  if (r.kind === "question" && decision.type === "approve") {
+    throw badRequest("answer a question with review.answer; approving it would give the agent no answer", { field: "decision", kind: r.kind });
+  }
 
   const event: ApprovalEvent =
     decision.type === "approve" ? { type: "approve", finalArguments: decision.finalArguments } : { type: "deny", reason: decision.reason };
@@ -57,7 +56,7 @@ export async function decideRequest({ ctx, input }: { ctx: ServiceContext; input
   const by = actorLabel(ctx.actor);
   const agentName = await agentNameOf(ctx, r.agentId);
   // Every decision event carries its request's facets, so it can be found and filtered on its own.
-  const facets = { tool: r.tool, agent: agentName, risk: r.risk, waitedMs: now.getTime() - r.createdAt.getTime() };
+  const facets = { ...(r.kind === "question" ? { kind: r.kind } : {}), tool: r.tool, agent: agentName, risk: r.risk, waitedMs: now.getTime() - r.createdAt.getTime() };
 
   const write: DecideWrite = {
     to: t.to,
@@ -95,11 +94,5 @@ export async function decideRequest({ ctx, input }: { ctx: ServiceContext; input
     write.tokenExpiresAt = new Date(now.getTime() + ctx.config.executionTokenTtlSeconds * 1000);
   }
 
-  const updated = await ctx.store.decide(id, write);
-  if (!updated) {
-    const latest = await ctx.store.getRequest(id);
-    throw alreadyDecided(latest ?? current, ctx.now());
-  }
-  ctx.hub.requestChanged(updated);
-  return toReviewerView(updated, agentName, ctx.now(), ctx.config);
+  return commitDecision(ctx, current, write, agentName);
 }

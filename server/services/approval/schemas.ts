@@ -60,6 +60,37 @@ export const submitInputSchema = z.strictObject({
 });
 export type SubmitInput = z.infer<typeof submitInputSchema>;
 
+export const MAX_RESPONSE_OPTIONS = 20;
+export const responseOptionSchema = z.strictObject({
+  name: z.string().trim().min(1, { error: "a response option needs a name" }).max(100),
+  title: z.string().max(200).optional(),
+  description: z.string().max(2000).optional(),
+});
+export type ResponseOption = z.infer<typeof responseOptionSchema>;
+
+/** A question for a human: always reviewed by a person, never decided by policy. */
+export const askInputSchema = z.strictObject({
+  message: z.string().min(1, { error: "a question needs a message" }).max(20_000),
+  subject: z.string().max(500).optional(),
+  session: z.string().min(1).max(200).optional(),
+  idempotencyKey: z.string().min(1).max(200).optional(),
+  timeoutSeconds: submitInputSchema.shape.timeoutSeconds,
+  responseOptions: z
+    .array(responseOptionSchema)
+    .max(MAX_RESPONSE_OPTIONS, { error: `at most ${MAX_RESPONSE_OPTIONS} response options` })
+    .refine((options) => new Set(options.map((o) => o.name)).size === options.length, { error: "response option names must be unique" })
+    .optional(),
+});
+export type AskInput = z.infer<typeof askInputSchema>;
+
+/** A reviewer's answer; `optionName` picks one of the question's response options. */
+export const answerInputSchema = z.strictObject({
+  id: requestIdSchema,
+  answer: z.string().trim().min(1, { error: "an answer cannot be empty" }).max(20_000),
+  optionName: z.string().min(1).max(100).optional(),
+});
+export type AnswerInput = z.infer<typeof answerInputSchema>;
+
 export const getInputSchema = z.strictObject({ id: requestIdSchema });
 export type GetInput = z.infer<typeof getInputSchema>;
 

@@ -1,7 +1,9 @@
 import { effectiveStatus, toAgentVerdict, type AgentVerdict, type ApprovalStatus } from "../../domain/approval/status";
 import type { JsonValue } from "../../domain/json/canonical";
+import type { RequestKind } from "../../domain/approval/kind";
 import type { RequestAggregate } from "../../db/store";
 import type { ServiceConfig } from "../context";
+import type { ResponseOption } from "./schemas";
 
 export type DecisionView = {
   outcome: "approved" | "denied" | "expired" | "cancelled";
@@ -13,11 +15,24 @@ export type DecisionView = {
   decidedAt: string;
 };
 
+/** What a question asks; null on an action. */
+export type QuestionView = {
+  message: string;
+  subject: string | null;
+  responseOptions: ResponseOption[] | null;
+  /** The response option the reviewer picked with the answer, if any. */
+  answerOptionName: string | null;
+};
+
 /** The request as the agent that submitted it sees it. */
 export type AgentRequestView = {
   id: string;
+  kind: RequestKind;
   status: ApprovalStatus;
   verdict: AgentVerdict;
+  question: QuestionView | null;
+  /** A question's answer (the approval's comment) once answered; null otherwise. */
+  answer: string | null;
   tool: string;
   risk: string;
   riskReasons: string[];
@@ -34,6 +49,32 @@ export type AgentRequestView = {
 };
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const stringOrNull = (v: unknown): string | null => (typeof v === "string" ? v : null);
+
+function responseOptionsOf(v: unknown): ResponseOption[] | null {
+  if (!Array.isArray(v)) return null;
+  return v.filter(isObject).map((o) => ({
+    name: String(o.name),
+    ...(typeof o.title === "string" ? { title: o.title } : {}),
+    ...(typeof o.description === "string" ? { description: o.description } : {}),
+  }));
+}
+
+/** A question from its stored arguments ({ message, subject?, responseOptions? }), as written by askQuestion. */
+export function questionView(a: RequestAggregate, args: unknown): QuestionView | null {
+  const r = a.request;
+  if (r.kind !== "question") return null;
+  const q = isObject(args) ? args : {};
+  const picked = r.status === "approved" && isObject(r.finalArguments) ? stringOrNull(r.finalArguments.optionName) : null;
+  return {
+    message: stringOrNull(q.message) ?? "",
+    subject: stringOrNull(q.subject),
+    responseOptions: responseOptionsOf(q.responseOptions),
+    answerOptionName: picked,
+  };
+}
 
 /** A pending request past its deadline reads as expired, decided by the timeout, before any sweeper runs. */
 export function decisionView(a: RequestAggregate, now: Date): DecisionView | null {
@@ -68,10 +109,16 @@ export function toAgentView(a: RequestAggregate, now: Date, config: ServiceConfi
   const status = effectiveStatus(r, now);
   const dv = decisionView(a, now);
   const approved = status === "approved";
+  const question = r.kind === "question";
+  // A question has nothing to execute: no final arguments, no token.
+  const executable = approved && !question;
   return {
     id: r.id,
+    kind: r.kind,
     status,
     verdict: toAgentVerdict(status),
+    question: questionView(a, r.arguments),
+    answer: question && approved ? (dv?.comment ?? null) : null,
     tool: r.tool,
     risk: r.risk,
     riskReasons: r.riskReasons,
@@ -83,12 +130,12 @@ export function toAgentView(a: RequestAggregate, now: Date, config: ServiceConfi
     decision: dv
       ? {
           ...dv,
-          finalArguments: approved ? ((r.finalArguments as JsonValue | null) ?? (r.arguments as JsonValue)) : null,
-          finalArgsHash: approved ? (r.finalArgsHash ?? r.argsHash) : null,
+          finalArguments: executable ? ((r.finalArguments as JsonValue | null) ?? (r.arguments as JsonValue)) : null,
+          finalArgsHash: executable ? (r.finalArgsHash ?? r.argsHash) : null,
         }
       : null,
-    executionToken: approved ? r.executionToken : null,
-    executionTokenExpiresAt: approved ? iso(r.tokenExpiresAt) : null,
+    executionToken: executable ? r.executionToken : null,
+    executionTokenExpiresAt: executable ? iso(r.tokenExpiresAt) : null,
     execution: a.claim
       ? {
           status: r.executionStatus ?? "claimed",
@@ -105,9 +152,12 @@ export function toAgentView(a: RequestAggregate, now: Date, config: ServiceConfi
 /** The request as a reviewer sees it: secrets redacted, no execution token. */
 export type ReviewerRequestView = {
   id: string;
+  kind: RequestKind;
   agentId: string;
   agentName: string;
   status: ApprovalStatus;
+  /** Redacted like the arguments; the answer is `decision.comment`. */
+  question: QuestionView | null;
   tool: string;
   summary: string | null;
   reason: string | null;
@@ -134,9 +184,11 @@ export function toReviewerView(a: RequestAggregate, agentName: string, now: Date
   const dv = decisionView(a, now);
   return {
     id: r.id,
+    kind: r.kind,
     agentId: r.agentId,
     agentName,
     status: agentView.status,
+    question: questionView(a, r.argumentsRedacted),
     tool: r.tool,
     summary: r.summary,
     reason: r.reason,
