@@ -19,6 +19,9 @@ const USAGE = `countersign — human approval for AI agents
   countersign agent create --name N [--mode read_only|write_idempotent|write_destructive] [--json]
   countersign audit verify [--json]
   countersign audit export --format ndjson|csv [--out FILE]
+  countersign mcp --url URL [--key KEY]      stdio MCP server bridged to a running Countersign
+                                              (key preferably in COUNTERSIGN_API_KEY: argv shows in ps)
+  countersign hook claude-code                Claude Code PreToolUse hook (COUNTERSIGN_URL, COUNTERSIGN_API_KEY)
 
 Uses the server's configuration: DATABASE_URL (default file:./data/countersign.db).`;
 
@@ -41,6 +44,9 @@ function openContext(): { ctx: ServiceContext; close: () => void } {
 /** Runs one CLI command; returns the process exit code. */
 export async function runCli(argv: string[], out: Out = stdio): Promise<number> {
   const [noun, verb, ...rest] = argv;
+  // These two talk to a running server over HTTP and own their flags and their stdout.
+  if (noun === "mcp") return (await import("./mcp-bridge")).runMcpBridge(argv.slice(1), out);
+  if (noun === "hook") return (await import("./hook")).runHook(argv.slice(1), out);
   const { values } = parseArgs({
     args: rest,
     options: {

@@ -10,6 +10,8 @@ import { CLIENT_IP_HEADER } from "../auth/auth";
 import { handleFastLane } from "./trpc-fast-lane";
 import { applyPageSecurityHeaders } from "./security-headers";
 import { AUDIT_EXPORT_PATH, handleAuditExport } from "./audit-export";
+import { MCP_PATH, createMcpHandler } from "../mcp/http";
+import { HUMANLAYER_PREFIX, createHumanLayerHandler } from "../humanlayer/http";
 
 export type PageHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -31,6 +33,8 @@ export function createFrontServer(rt: Runtime, pages: PageHandler | null): Serve
     },
   });
   const auth = toNodeHandler(rt.auth);
+  const mcp = createMcpHandler(rt);
+  const humanlayer = createHumanLayerHandler(rt);
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = req.url ?? "/";
@@ -42,6 +46,14 @@ export function createFrontServer(rt: Runtime, pages: PageHandler | null): Serve
         return;
       }
       if (!handleFastLane(rt, req, res)) trpc(req, res);
+      return;
+    }
+    if (url === MCP_PATH || url.startsWith(`${MCP_PATH}?`) || url.startsWith(`${MCP_PATH}/`)) {
+      await mcp(req, res);
+      return;
+    }
+    if (url === HUMANLAYER_PREFIX || url.startsWith(`${HUMANLAYER_PREFIX}/`) || url.startsWith(`${HUMANLAYER_PREFIX}?`)) {
+      await humanlayer(req, res);
       return;
     }
     if (url.startsWith("/api/auth/")) {

@@ -1,6 +1,7 @@
 import { effectiveStatus } from "../../domain/approval/status";
 import { agentProcedure, createTRPCRouter } from "../trpc";
 import {
+  askInputSchema,
   cancelInputSchema,
   claimInputSchema,
   getInputSchema,
@@ -9,6 +10,8 @@ import {
   waitInputSchema,
 } from "../../services/approval/schemas";
 import { submitRequest } from "../../services/approval/submit";
+import { askQuestion } from "../../services/approval/ask";
+import { checkInputSchema, checkPermission } from "../../services/approval/check";
 import { getRequest, loadOwnRequest } from "../../services/approval/get";
 import { DEADLINE_GRACE_MS, nextChange, waitForRequest } from "../../services/approval/wait";
 import { cancelRequest } from "../../services/approval/cancel";
@@ -20,6 +23,9 @@ import { toTRPCError } from "../error-map";
 /** What an agent calls, authenticated by its API key. */
 export const agentRouter = createTRPCRouter({
   submit: agentProcedure.input(submitInputSchema).mutation(({ ctx, input }) => submitRequest({ ctx: ctx.svc, input })),
+  /** What policy would do with this action, without creating a request. */
+  check: agentProcedure.input(checkInputSchema).query(({ ctx, input }) => checkPermission({ ctx: ctx.svc, input })),
+  ask: agentProcedure.input(askInputSchema).mutation(({ ctx, input }) => askQuestion({ ctx: ctx.svc, input })),
   get: agentProcedure.input(getInputSchema).query(({ ctx, input }) => getRequest({ ctx: ctx.svc, input })),
   wait: agentProcedure.input(waitInputSchema).query(({ ctx, input, signal }) => waitForRequest({ ctx: ctx.svc, input, signal })),
   cancel: agentProcedure.input(cancelInputSchema).mutation(({ ctx, input }) => cancelRequest({ ctx: ctx.svc, input })),
