@@ -8,13 +8,15 @@ import { Label, Textarea } from "@/components/ui/input";
 import { AgentText } from "./agent-text";
 import { raceMessage } from "./decision-errors";
 import type { InboxItem } from "./inbox-table";
+import { questionOf, requestLabel } from "./question-view";
 
 type Failure = { tool: string; message: string };
 
 /**
  * One decision for the selected requests, with one comment or reason.
  * Critical requests are left out of a batch approval: each needs its tool
- * name typed on its own page.
+ * name typed on its own page. So are questions: they need an answer, not an
+ * approval. A batch denial dismisses questions like any other request.
  */
 export function BatchDialog({
   mode,
@@ -32,8 +34,9 @@ export function BatchDialog({
   const [failures, setFailures] = useState<Failure[]>([]);
   const decideMany = useMutation(trpc.review.decideMany.mutationOptions());
   const approving = mode === "approve";
-  const eligible = approving ? items.filter((i) => i.risk !== "critical") : items;
-  const leftOut = items.length - eligible.length;
+  const questions = approving ? items.filter((i) => questionOf(i) !== null).length : 0;
+  const eligible = approving ? items.filter((i) => i.risk !== "critical" && !questionOf(i)) : items;
+  const leftOut = approving ? items.filter((i) => i.risk === "critical" && !questionOf(i)).length : 0;
   const verb = approving ? "Approve" : "Deny";
 
   const close = () => {
@@ -51,7 +54,7 @@ export function BatchDialog({
       { ids: eligible.map((i) => i.id), decision },
       {
         onSuccess: (results) => {
-          const tools = new Map(eligible.map((i) => [i.id, i.tool]));
+          const tools = new Map(eligible.map((i) => [i.id, requestLabel(i)]));
           const failed = results.flatMap((r) =>
             r.ok ? [] : [{ tool: tools.get(r.id) ?? r.id, message: raceMessage({ code: r.code, details: r.details }) ?? r.error }],
           );
@@ -71,6 +74,11 @@ export function BatchDialog({
         {leftOut > 0 ? (
           <p className="rounded-md border border-destructive/40 bg-destructive/10 p-2 text-sm">
             {leftOut} critical request{leftOut === 1 ? " is" : "s are"} left out: approve critical requests one at a time on their page.
+          </p>
+        ) : null}
+        {questions > 0 ? (
+          <p className="rounded-md border bg-muted p-2 text-sm">
+            {questions} question{questions === 1 ? " is" : "s are"} left out: a question is answered on its page, not approved.
           </p>
         ) : null}
         {failures.length > 0 ? (

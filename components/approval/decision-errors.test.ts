@@ -11,6 +11,13 @@ describe("raceMessage", () => {
     );
   });
 
+  it("words the status in the request's own terms", () => {
+    const wording = (s: string) => (s === "approved" ? "answered" : s);
+    expect(raceMessage({ code: "CONFLICT", details: { status: "approved", decidedBy: "carol@example.com", channel: "web" } }, wording)).toBe(
+      "Already answered by carol@example.com via web.",
+    );
+  });
+
   it("says an expired request was denied by default", () => {
     expect(raceMessage({ code: "CONFLICT", details: { status: "expired", decidedBy: "system:deadline", channel: "timeout" } })).toMatch(/^Already expired/);
   });

@@ -6,8 +6,9 @@ const str = (v: unknown): string | null => (typeof v === "string" && v !== "" ? 
 /**
  * The loser of a race reads who won, not an error: "Already approved by
  * alice@example.com via web". Null when the error is not a lost race.
+ * `wording` names a status in the request's own terms (a question is "answered", not "approved").
  */
-export function raceMessage(data: ErrorData): string | null {
+export function raceMessage(data: ErrorData, wording: (status: string) => string = (s) => s): string | null {
   if (data?.code !== "CONFLICT") return null;
   const d = (data.details ?? {}) as Record<string, unknown>;
   const status = str(d.status);
@@ -15,7 +16,7 @@ export function raceMessage(data: ErrorData): string | null {
   if (status === "expired") return "Already expired: nobody decided before the deadline, so it was denied by default.";
   const by = str(d.decidedBy);
   const channel = str(d.channel);
-  return `Already ${status}${by ? ` by ${by}` : ""}${channel ? ` via ${channel}` : ""}.`;
+  return `Already ${wording(status)}${by ? ` by ${by}` : ""}${channel ? ` via ${channel}` : ""}.`;
 }
 
 /** Schema problems behind a refused modification, as "path: message" lines. */

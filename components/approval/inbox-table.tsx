@@ -5,7 +5,8 @@ import { cn } from "@/components/ui/cn";
 import { AgentText, HiddenCharactersBadge } from "./agent-text";
 import { Countdown, Since } from "./countdown";
 import { hasHiddenCharacters } from "./inert-text";
-import { RiskBadge } from "./status-badges";
+import { questionHeadline, questionOf, questionTexts, requestLabel } from "./question-view";
+import { QuestionBadge, RiskBadge } from "./status-badges";
 
 export type InboxItem = ReviewerRequestView;
 
@@ -64,7 +65,8 @@ export function InboxTable({
       <tbody className="flex flex-col gap-2 md:table-row-group">
         {items.map((item) => {
           const active = item.id === activeId;
-          const hidden = hasHiddenCharacters(item.summary ?? "") || hasHiddenCharacters(item.agentName);
+          const question = questionOf(item);
+          const hidden = [item.summary ?? "", item.agentName, ...(question ? questionTexts(question) : [])].some(hasHiddenCharacters);
           return (
             <tr
               key={item.id}
@@ -81,7 +83,7 @@ export function InboxTable({
                 <td className={cn("order-1", cell)} onClick={(e) => e.stopPropagation()}>
                   <input
                     type="checkbox"
-                    aria-label={`Select ${item.tool}`}
+                    aria-label={`Select ${requestLabel(item)}`}
                     checked={selected.has(item.id)}
                     onChange={() => onToggle(item.id)}
                     className="size-4 align-middle"
@@ -93,8 +95,20 @@ export function InboxTable({
               </td>
               <td className={cn("order-4 min-w-0 basis-full", cell)}>
                 <Link href={`/requests/${item.id}`} className="group block min-w-0 rounded-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
-                  <AgentText className="block font-mono text-[0.8125rem] font-medium group-hover:underline" text={item.tool} />
-                  {item.summary ? <AgentText className="line-clamp-2 block text-muted-foreground" text={item.summary} /> : null}
+                  {question ? (
+                    <>
+                      <span className="flex min-w-0 items-start gap-2">
+                        <QuestionBadge className="mt-px shrink-0" />
+                        <AgentText className="line-clamp-2 block min-w-0 font-medium group-hover:underline" text={questionHeadline(question)} />
+                      </span>
+                      {question.subject?.trim() ? <AgentText className="line-clamp-2 block text-muted-foreground" text={question.message} /> : null}
+                    </>
+                  ) : (
+                    <>
+                      <AgentText className="block font-mono text-[0.8125rem] font-medium group-hover:underline" text={item.tool} />
+                      {item.summary ? <AgentText className="line-clamp-2 block text-muted-foreground" text={item.summary} /> : null}
+                    </>
+                  )}
                 </Link>
                 {hidden ? <HiddenCharactersBadge className="mt-1" /> : null}
               </td>

@@ -6,6 +6,7 @@ import { Keyboard } from "lucide-react";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
 import { hasRole, type Role } from "@/server/domain/auth/roles";
+import { AgentText } from "./agent-text";
 import { BatchBar } from "./batch-bar";
 import { BatchDialog } from "./batch-dialog";
 import { CriticalConfirmDialog } from "./critical-confirm-dialog";
@@ -15,6 +16,7 @@ import { EmptyInbox } from "./empty-inbox";
 import { InboxFilterBar } from "./inbox-filters";
 import { InboxTable, type InboxItem } from "./inbox-table";
 import { LiveIndicator } from "./live-indicator";
+import { questionOf, requestLabel } from "./question-view";
 import { ShortcutHelp, ShortcutHint } from "./shortcut-help";
 import { useInboxFilters } from "./use-inbox-filters";
 import { useInboxKeys, type InboxKey } from "./use-inbox-keys";
@@ -82,7 +84,8 @@ export function InboxView({ role }: { role: Role }) {
 
   const decide = useMutation(
     trpc.review.decide.mutationOptions({
-      onSuccess: (v) => setNotice({ text: `${v.status === "approved" ? "Approved" : "Denied"} ${v.tool}.`, tone: "ok" }),
+      onSuccess: (v) =>
+        setNotice({ text: questionOf(v) ? "Dismissed the question." : `${v.status === "approved" ? "Approved" : "Denied"} ${v.tool}.`, tone: "ok" }),
       onError: (e) => setNotice({ text: raceMessage(e.data) ?? e.message, tone: "error" }),
       onSettled: () => {
         setConfirming(null);
@@ -92,7 +95,9 @@ export function InboxView({ role }: { role: Role }) {
     }),
   );
   const approve = (item: InboxItem) => {
-    if (item.risk === "critical") setConfirming(item);
+    // A question is answered in words, on its page; approving it means nothing.
+    if (questionOf(item)) router.push(`/requests/${item.id}?mode=answer`);
+    else if (item.risk === "critical") setConfirming(item);
     else decide.mutate({ id: item.id, decision: { type: "approve" } });
   };
 
@@ -125,7 +130,7 @@ export function InboxView({ role }: { role: Role }) {
       case "open":
         return item ? router.push(`/requests/${item.id}`) : undefined;
       case "modify":
-        return item ? router.push(`/requests/${item.id}?mode=modify`) : undefined;
+        return item ? router.push(`/requests/${item.id}?mode=${questionOf(item) ? "answer" : "modify"}`) : undefined;
       case "approve":
         return item && !decide.isPending ? approve(item) : undefined;
       case "deny":
@@ -216,7 +221,9 @@ export function InboxView({ role }: { role: Role }) {
       <DenyDialog
         open={denying !== null}
         onOpenChange={(o) => (o ? undefined : setDenying(null))}
-        title={denying ? `Deny ${denying.tool}` : "Deny"}
+        title={denying ? (questionOf(denying) ? "Dismiss this question" : `Deny ${denying.tool}`) : "Deny"}
+        about={denying && questionOf(denying) ? <AgentText as="p" className="block text-sm text-muted-foreground" text={requestLabel(denying)} /> : undefined}
+        submitLabel={denying && questionOf(denying) ? "Dismiss question" : undefined}
         busy={decide.isPending}
         onDeny={(reason) => (denying ? decide.mutate({ id: denying.id, decision: { type: "deny", reason } }) : undefined)}
       />

@@ -6,29 +6,36 @@ import { AgentText } from "./agent-text";
 import { ClampedText } from "./clamped-text";
 import { ChangesList } from "./changes-list";
 import { JsonTree } from "./json-tree";
+import { optionLabel, questionOf, questionOutcomeLabel } from "./question-view";
 import { StatusBadge } from "./status-badges";
 import { formatWhen } from "./time-format";
 
 const ICONS = { approved: CircleCheck, denied: CircleX, expired: Clock, cancelled: Ban } as const;
 const CHANNELS: Record<string, string> = { web: "the dashboard", slack: "Slack", mcp: "MCP", api: "the API", cli: "the CLI", policy: "policy", timeout: "the deadline" };
 
-/** A decided request: what happened, who or what decided, when, through which channel, and with which arguments. */
+/**
+ * A decided request: what happened, who or what decided, when, through which
+ * channel, and with which arguments. For a question: the answer given (an
+ * answer is the approval's comment) or why it was dismissed.
+ */
 export function OutcomePanel({ request }: { request: ReviewerRequestView }) {
   const d = request.decision;
   if (!d) return null;
   const Icon = ICONS[d.outcome];
-  const modified = d.outcome === "approved" && d.modified && d.finalArguments !== null;
+  const question = questionOf(request);
+  const modified = !question && d.outcome === "approved" && d.modified && d.finalArguments !== null;
+  const picked = question?.answerOptionName ? question.responseOptions?.find((o) => o.name === question.answerOptionName) : undefined;
   return (
     <Card>
       <CardHeader>
         <CardTitle className="flex flex-wrap items-center gap-2">
           <Icon className={d.outcome === "approved" ? "size-5 text-success" : d.outcome === "denied" ? "size-5 text-destructive" : "size-5 text-muted-foreground"} aria-hidden />
-          Outcome: <StatusBadge status={d.outcome} className="text-sm" />
+          Outcome: <StatusBadge status={d.outcome} label={question ? questionOutcomeLabel(d.outcome) : undefined} className="text-sm" />
         </CardTitle>
       </CardHeader>
       <CardContent className="flex min-w-0 flex-col gap-4">
         <dl className="grid min-w-0 grid-cols-1 gap-2 text-sm sm:grid-cols-[10rem_1fr]">
-          <dt className="text-muted-foreground">Decided by</dt>
+          <dt className="text-muted-foreground">{question && d.outcome === "approved" ? "Answered by" : "Decided by"}</dt>
           <dd className="min-w-0">
             <AgentText text={d.by} />
           </dd>
@@ -42,9 +49,18 @@ export function OutcomePanel({ request }: { request: ReviewerRequestView }) {
           </dd>
           {d.comment ? (
             <>
-              <dt className="text-muted-foreground">Comment</dt>
+              <dt className="text-muted-foreground">{question ? "Answer" : "Comment"}</dt>
               <dd className="min-w-0">
-                <ClampedText text={d.comment} />
+                <ClampedText text={d.comment} limit={question ? 4000 : 600} />
+              </dd>
+            </>
+          ) : null}
+          {question?.answerOptionName ? (
+            <>
+              <dt className="text-muted-foreground">Chosen option</dt>
+              <dd className="min-w-0">
+                <AgentText className="font-medium" text={picked ? optionLabel(picked) : question.answerOptionName} />
+                {picked && optionLabel(picked) !== picked.name ? <AgentText className="ml-1 font-mono text-xs text-muted-foreground" text={`(${picked.name})`} /> : null}
               </dd>
             </>
           ) : null}
@@ -56,7 +72,7 @@ export function OutcomePanel({ request }: { request: ReviewerRequestView }) {
               </dd>
             </>
           ) : null}
-          {d.outcome === "approved" ? (
+          {d.outcome === "approved" && !question ? (
             <>
               <dt className="text-muted-foreground">Arguments</dt>
               <dd>{modified ? "approved with changes" : "approved as proposed"}</dd>

@@ -4,7 +4,9 @@ import { Card, CardContent } from "@/components/ui/card";
 import { AgentText, HiddenCharactersBadge } from "./agent-text";
 import { ClampedText } from "./clamped-text";
 import { Countdown, Since } from "./countdown";
-import { RiskBadge, StatusBadge } from "./status-badges";
+import { QuestionMessage } from "./question-message";
+import { questionOf, questionOutcomeLabel } from "./question-view";
+import { QuestionBadge, RiskBadge, StatusBadge } from "./status-badges";
 import { formatWhen } from "./time-format";
 
 const HINTS = [
@@ -20,23 +22,43 @@ function annotationBadges(annotations: unknown): string[] {
   return HINTS.flatMap(([key, label]) => (typeof a[key] === "boolean" ? [`${a[key] ? "" : "not "}${label}`] : []));
 }
 
-/** Who asks for what, why, how risky it is, and how long is left before the default deny. */
-export function RequestOverview({ request, hiddenCharacters, pending }: { request: ReviewerRequestView; hiddenCharacters: boolean; pending: boolean }) {
+/**
+ * Who asks for what, why, how risky it is, and how long is left before the
+ * default deny. A question shows its message where an action shows its tool.
+ */
+export function RequestOverview({
+  request,
+  hiddenCharacters,
+  pending,
+  answering = false,
+}: {
+  request: ReviewerRequestView;
+  hiddenCharacters: boolean;
+  pending: boolean;
+  /** The answer form is on screen with the response options as choices. */
+  answering?: boolean;
+}) {
   const hints = annotationBadges(request.annotations);
+  const question = questionOf(request);
+  const status = pending ? "pending" : request.status;
   return (
     <Card className="min-w-0">
       <CardContent className="flex min-w-0 flex-col gap-4 pt-4">
         <div className="flex min-w-0 flex-wrap items-center gap-2">
-          <RiskBadge risk={request.risk} />
-          <StatusBadge status={pending ? "pending" : request.status} />
+          {question ? <QuestionBadge /> : <RiskBadge risk={request.risk} />}
+          <StatusBadge status={status} label={question ? questionOutcomeLabel(status) : undefined} />
           {hiddenCharacters ? <HiddenCharactersBadge /> : null}
         </div>
-        <div className="min-w-0">
-          <h1 className="min-w-0 text-xl font-semibold">
-            <AgentText className="font-mono" text={request.tool} />
-          </h1>
-          {request.summary ? <AgentText as="p" className="mt-1 block text-base" text={request.summary} /> : <p className="mt-1 text-muted-foreground">No summary given.</p>}
-        </div>
+        {question ? (
+          <QuestionMessage question={question} agentName={request.agentName} listOptions={!answering} />
+        ) : (
+          <div className="min-w-0">
+            <h1 className="min-w-0 text-xl font-semibold">
+              <AgentText className="font-mono" text={request.tool} />
+            </h1>
+            {request.summary ? <AgentText as="p" className="mt-1 block text-base" text={request.summary} /> : <p className="mt-1 text-muted-foreground">No summary given.</p>}
+          </div>
+        )}
         {request.reason ? (
           <div className="min-w-0 rounded-md border-l-4 bg-muted/50 p-3">
             <h2 className="mb-1 text-xs font-semibold tracking-wide text-muted-foreground uppercase">The agent&apos;s reason</h2>
@@ -46,7 +68,7 @@ export function RequestOverview({ request, hiddenCharacters, pending }: { reques
         <dl className="grid min-w-0 grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[9rem_1fr]">
           {pending ? (
             <>
-              <dt className="text-muted-foreground">Denied by default in</dt>
+              <dt className="text-muted-foreground">{question ? "Expires unanswered in" : "Denied by default in"}</dt>
               <dd>
                 <Countdown expiresAt={request.expiresAt} className="font-medium" /> <span className="text-muted-foreground">at {formatWhen(request.expiresAt)}</span>
               </dd>

@@ -19,6 +19,14 @@ const ACTIONS: Record<string, string> = {
   "execution.reported": "Outcome reported",
 };
 
+/** A question's events in its own words: it is asked, answered (an approval) or dismissed (a denial). */
+const QUESTION_ACTIONS: Record<string, string> = {
+  "request.submitted": "Asked",
+  "request.approved": "Answered",
+  "request.denied": "Dismissed",
+  "request.expired": "Expired unanswered",
+};
+
 const DOT: Record<string, string> = {
   "request.approved": "bg-success",
   "request.denied": "bg-destructive",
@@ -27,26 +35,29 @@ const DOT: Record<string, string> = {
 };
 
 /** The few fields a reader wants at a glance; the rest is behind "details". */
-const GLANCE = ["channel", "comment", "reason", "effect", "outcome", "detail", "risk", "modified"] as const;
+const GLANCE = ["channel", "comment", "optionName", "reason", "effect", "outcome", "detail", "risk", "modified"] as const;
+/** On a question, the approval's comment is the answer. */
+const QUESTION_NAMES: Partial<Record<(typeof GLANCE)[number], string>> = { comment: "answer", optionName: "option" };
 
-function glance(data: unknown): [string, string][] {
+function glance(data: unknown, question: boolean): [string, string][] {
   if (data === null || typeof data !== "object" || Array.isArray(data)) return [];
   const d = data as Record<string, unknown>;
   return GLANCE.flatMap((k) => {
     const v = d[k];
     if (v === undefined || v === null || v === "") return [];
-    return [[k, typeof v === "string" ? v : JSON.stringify(v)]];
+    if (question && k === "modified") return [];
+    return [[(question ? QUESTION_NAMES[k] : undefined) ?? k, typeof v === "string" ? v : JSON.stringify(v)]];
   });
 }
 
-function EventItem({ event }: { event: TimelineEvent }) {
+function EventItem({ event, question }: { event: TimelineEvent; question: boolean }) {
   const [open, setOpen] = useState(false);
-  const facts = glance(event.data);
+  const facts = glance(event.data, question);
   return (
     <li className="relative ml-1.5 min-w-0 border-l pb-4 pl-5 last:border-l-transparent last:pb-0">
       <span aria-hidden className={cn("absolute top-1.5 -left-[6px] size-[11px] rounded-full border-2 border-background", DOT[event.action] ?? "bg-primary")} />
       <div className="flex min-w-0 flex-wrap items-baseline gap-x-2">
-        <span className="font-medium">{ACTIONS[event.action] ?? event.action}</span>
+        <span className="font-medium">{(question ? QUESTION_ACTIONS[event.action] : undefined) ?? ACTIONS[event.action] ?? event.action}</span>
         <span className="text-sm text-muted-foreground">
           by <AgentText text={event.actorLabel} />
         </span>
@@ -80,12 +91,12 @@ function EventItem({ event }: { event: TimelineEvent }) {
 }
 
 /** The request's audit events, oldest first, as recorded in the hash-chained log. */
-export function TimelineList({ events }: { events: TimelineEvent[] }) {
+export function TimelineList({ events, question = false }: { events: TimelineEvent[]; question?: boolean }) {
   if (events.length === 0) return <p className="text-sm text-muted-foreground">No events recorded.</p>;
   return (
     <ol className="min-w-0">
       {events.map((e) => (
-        <EventItem key={e.seq} event={e} />
+        <EventItem key={e.seq} event={e} question={question} />
       ))}
     </ol>
   );

@@ -23,6 +23,13 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
 }
 
+/** Whether a key press may act as a single-key shortcut (see useInboxKeys for when they stand down). */
+export function isShortcutEvent(e: KeyboardEvent): boolean {
+  if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return false;
+  if (isTyping(e.target)) return false;
+  return !document.querySelector('[role="dialog"], [role="alertdialog"]');
+}
+
 /**
  * Single-key shortcuts for the inbox. They stand down while the reviewer types
  * in a field, while a dialog is open, with Ctrl/Cmd/Alt held (browser
@@ -36,9 +43,7 @@ export function useInboxKeys(onKey: (key: InboxKey) => void) {
 
   useEffect(() => {
     const listener = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
-      if (isTyping(e.target)) return;
-      if (document.querySelector('[role="dialog"], [role="alertdialog"]')) return;
+      if (!isShortcutEvent(e)) return;
       const key = KEYS[e.key];
       if (!key) return;
       if (key === "open" && e.target instanceof HTMLElement && e.target.closest("a, button")) return;

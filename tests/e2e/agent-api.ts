@@ -1,6 +1,15 @@
 import type { App } from "./fixtures";
 
-type View = { id: string; status: string; verdict: string; decision: { by: string; channel: string; comment: string | null; reason: string | null; finalArguments: unknown; modified: boolean } | null };
+type View = {
+  id: string;
+  status: string;
+  verdict: string;
+  kind?: string;
+  /** A question's answer, once answered. */
+  answer?: string | null;
+  question?: { message: string; subject: string | null; answerOptionName: string | null } | null;
+  decision: { by: string; channel: string; comment: string | null; reason: string | null; finalArguments: unknown; modified: boolean } | null;
+};
 
 async function call(app: App, key: string, path: string, input: unknown, method: "GET" | "POST"): Promise<View> {
   const url = method === "GET" ? `${app.url}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}` : `${app.url}/api/trpc/${path}`;
@@ -16,6 +25,12 @@ async function call(app: App, key: string, path: string, input: unknown, method:
 
 /** An agent submitting through the plain-JSON API, as any agent would. */
 export const submit = (app: App, key: string, body: Record<string, unknown>) => call(app, key, "agent.submit", body, "POST");
+
+/** An agent asking a person a question (HumanLayer's contact request) through the plain-JSON API. */
+export const ask = (app: App, key: string, body: Record<string, unknown>) => call(app, key, "agent.ask", body, "POST");
+
+/** The request as its agent sees it now, without waiting. */
+export const getRequest = (app: App, key: string, id: string) => call(app, key, "agent.get", { id }, "GET");
 
 /** An agent blocked in the long-poll until the request leaves `pending`. */
 export const waitForDecision = (app: App, key: string, id: string) => call(app, key, "agent.wait", { id, timeoutMs: 45_000 }, "GET");

@@ -12,5 +12,6 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
   const { id } = await params;
   if (!UUID.test(id)) notFound();
   const { mode } = await searchParams;
-  return <RequestDetail id={id} role={user.role} startInModify={mode === "modify"} />;
+  // `?mode=modify` opens the argument editor, `?mode=answer` the answer box of a question (the inbox's `m` and `a` keys).
+  return <RequestDetail id={id} role={user.role} startMode={mode === "modify" || mode === "answer" ? mode : null} />;
 }
