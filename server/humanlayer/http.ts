@@ -149,13 +149,19 @@ async function serve(rt: Runtime, req: IncomingMessage, res: ServerResponse): Pr
       const found = await findOwnRequestByKey({ ctx, input: { idempotencyKey: functionCalls ? functionCallKey(callId) : contactRequestKey(callId) } });
       if (found.kind !== (functionCalls ? "action" : "question")) throw new HttpError(404, "NOT_FOUND", `no ${what} with call_id "${callId}"`);
       const runId = found.session ?? "";
-      send(
-        res,
-        200,
-        functionCalls
-          ? toFunctionCall({ callId, runId, fn: found.tool, kwargs: found.arguments, channelData: found.channelData, view: found.view })
-          : toHumanContact({ callId, runId, channelData: found.channelData, view: found.view }),
-      );
+      if (functionCalls) {
+        send(res, 200, toFunctionCall({ callId, runId, fn: found.tool, kwargs: found.arguments, channelData: found.channelData, view: found.view }));
+        return;
+      }
+      const contact = toHumanContact({ callId, runId, channelData: found.channelData, view: found.view });
+      // HumanLayer's SDK polls a contact request until it has a response, forever; a question closed
+      // without one (dismissed, expired, cancelled) is 410 so the SDK throws with the reason instead.
+      if (contact.status.rejected) {
+        const message = `the question was closed without an answer (${found.view.status}): ${contact.status.comment ?? "no reason given"}`;
+        send(res, 410, { ...contact, error: { code: "GONE", message } });
+        return;
+      }
+      send(res, 200, contact);
     } catch (e) {
       throw e instanceof ServiceError ? fromServiceError(e, what, callId) : e;
     }

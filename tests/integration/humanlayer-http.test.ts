@@ -189,6 +189,9 @@ describe("HumanLayer REST over real HTTP", () => {
     const created = (await call("POST", "/contact_requests", { key, body: hcBody("hc-dismiss") })).body as FunctionCall;
     await review("review.decide", { id: created.countersign.request_id, decision: { type: "deny", reason: "ask #infra instead" } });
     const got = await call("GET", "/contact_requests/hc-dismiss", { key });
+    expect(got.status).toBe(410);
+    expect((got.body as { error: { code: string; message: string } }).error.code).toBe("GONE");
+    expect((got.body as { error: { code: string; message: string } }).error.message).toContain("ask #infra instead");
     expect(got.body).toMatchObject({ status: { response: null, rejected: true, comment: "ask #infra instead" }, countersign: { status: "denied" } });
     expect((got.body as FunctionCall).status.responded_at).not.toBeNull();
   });
@@ -283,6 +286,7 @@ describe("HumanLayer REST: past the deadline (front server in-process, controlle
     const fc = await call("GET", "/function_calls/fc-late", { key });
     expect(fc.body).toMatchObject({ status: { approved: false, comment: "no decision before the deadline (default deny)" }, countersign: { status: "expired" } });
     const hc = await call("GET", "/contact_requests/hc-late", { key });
+    expect(hc.status).toBe(410);
     expect(hc.body).toMatchObject({ status: { response: null, rejected: true, comment: "no decision before the deadline (default deny)" }, countersign: { status: "expired" } });
   });
 });

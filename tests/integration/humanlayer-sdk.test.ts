@@ -101,4 +101,17 @@ describe.concurrent("@humanlayer/sdk against Countersign", () => {
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(await response).toBe("eu-central-1");
   });
+
+  it("fetchHumanResponse: a dismissed question ends the SDK's wait with an error carrying the reason (it would otherwise poll forever)", async () => {
+    const response = sdk("run-dismiss").fetchHumanResponse({ spec: { msg: "May I page the on-call engineer?" } });
+    const settled = response.then(
+      (v) => ({ ok: true as const, v }),
+      (e: unknown) => ({ ok: false as const, e }),
+    );
+    const item = await pendingOf("run-dismiss");
+    await decide(item.id, { type: "deny", reason: "No - open a ticket instead" });
+    const r = await settled;
+    expect(r.ok).toBe(false);
+    expect(r.ok ? "" : String(r.e)).toMatch(/410.*No - open a ticket instead/);
+  });
 });
