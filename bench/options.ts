@@ -10,6 +10,9 @@ export type BenchOptions = {
   pollingAgents: number;
   pollingIntervalMs: number;
   expiryRequests: number;
+  /** Agents per surface in scenario h (native client, MCP); the HumanLayer SDK polls, so fewer. */
+  surfaceAgents: number;
+  humanLayerAgents: number;
   settleMs: (n: number) => number;
   decideConcurrency: number;
   /** Audit search at scale (scenario g): events generated; 0 skips it. */
@@ -54,6 +57,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     pollingAgents: 100,
     pollingIntervalMs: 3000,
     expiryRequests: quick ? 50 : 200,
+    surfaceAgents: quick ? 50 : 100,
+    humanLayerAgents: quick ? 20 : 50,
     settleMs: (n) => Math.max(500, n),
     decideConcurrency: int("decide-concurrency", 1, 1, 16),
     auditEvents: int("audit-events", quick ? 100_000 : 1_000_000, 0, 10_000_000),

@@ -17,6 +17,7 @@ import { runSse } from "./scenarios/sse";
 import { runPolling, type PollingResult } from "./scenarios/polling";
 import { runExpiry, type ExpiryResult } from "./scenarios/expiry";
 import type { AuditSearchResult } from "./scenarios/audit-search";
+import { runHumanLayerSdk, runMcpWait, runNativeClient, type SurfaceResult } from "./scenarios/agent-surfaces";
 import { AUDIT_SEARCH_P95_TARGET_MS, runAuditOnly, runAuditScenario } from "./audit-run";
 
 const TARGETS = {
@@ -49,9 +50,10 @@ async function main(): Promise<void> {
     sse?: NotifyResult;
     polling?: PollingResult;
     expiry?: ExpiryResult;
+    surfaces: SurfaceResult[];
     memory?: { idleRssMiB: number | null; peakRssMiB: number | null; vmHwmMiB: number | null; samples: number };
     auditSearch?: AuditSearchResult;
-  } = { longPoll: [] };
+  } = { longPoll: [], surfaces: [] };
   const rows: Row[] = [];
   let sampler: RssSampler | null = null;
   let serverLog = "";
@@ -125,6 +127,16 @@ async function main(): Promise<void> {
       rows.push(msRow(sc, "heard expired − expiresAt p99", r.latenessMs.p99, TARGETS.expiryP99Ms));
       rows.push(msRow(sc, "heard expired − expiresAt max", r.latenessMs.max));
       rows.push(msRow(sc, "server expire write − expiresAt p99", r.serverExpireLatenessMs.p99));
+    }
+
+    // h. decision → agent through each agent-facing surface, side by side
+    for (const run of [() => runNativeClient(ctx, opts.surfaceAgents), () => runMcpWait(ctx, opts.surfaceAgents), () => runHumanLayerSdk(ctx, opts.humanLayerAgents)]) {
+      const r = await run();
+      results.surfaces.push(r);
+      log(`h. ${r.surface}, N=${r.agents}: decide-sent→agent p50 ${fmtMs(r.latencyMs.p50)}, p99 ${fmtMs(r.latencyMs.p99)}, max ${fmtMs(r.latencyMs.max)}, errors ${r.errors}${r.firstError ? ` (${r.firstError})` : ""}`);
+      const sc = `h. ${r.surface} (N=${r.agents})`;
+      rows.push(msRow(sc, "decision→agent p50", r.latencyMs.p50));
+      rows.push(msRow(sc, "decision→agent p99", r.latencyMs.p99));
     }
 
     // f. memory
