@@ -22,7 +22,7 @@ type Waiter = { id: string; wait: () => Promise<string> };
  * way its surface waits, the reviewer then approves one request at a time,
  * and each decide call's send time is matched with its agent's answer.
  */
-async function measure(ctx: BenchContext, surface: SurfaceResult["surface"], waiters: Waiter[], settleMs: number): Promise<SurfaceResult> {
+async function measure(ctx: BenchContext, surface: SurfaceResult["surface"], waiters: Waiter[], settleMs: number, spreadOverMs = 0): Promise<SurfaceResult> {
   const heardAt: number[] = new Array<number>(waiters.length).fill(Number.NaN);
   let errors = 0;
   let firstError: string | null = null;
@@ -42,11 +42,7 @@ async function measure(ctx: BenchContext, surface: SurfaceResult["surface"], wai
   await sleep(settleMs);
   const early = heardAt.filter((t) => !Number.isNaN(t)).length;
   if (early > 0) fail(`${early} agents answered before any decision`);
-  const d = await decideAll(
-    ctx,
-    waiters.map((w) => w.id),
-    1,
-  );
+  const d = spreadOverMs > 0 ? await decidePaced(ctx, waiters.map((w) => w.id), spreadOverMs) : await decideAll(ctx, waiters.map((w) => w.id), 1);
   if (d.errors) fail(`${d.errors} decide calls failed: ${d.firstError}`);
   await Promise.race([Promise.all(running), bound(60_000)]);
   const { fromSend } = matchLatencies(heardAt, d);
@@ -102,7 +98,27 @@ export async function runHumanLayerSdk(ctx: BenchContext, n: number): Promise<Su
   // The SDK POSTs first and sleeps 3 s before its first GET: find the requests meanwhile.
   const ids = await findPendingByMarker(ctx, runTag, n);
   const waiters = ids.map((id, i) => ({ id, wait: async () => ((await calls[i])?.approved === true ? "approved" : "not approved") }));
-  return measure(ctx, "HumanLayer SDK", waiters, 200);
+  // Agents that poll started together, so deciding all at once would land every decision at the
+  // same point of their 3 s cycle; spread over one cycle, decisions fall at every phase, as in life.
+  return measure(ctx, "HumanLayer SDK", waiters, 200, 3000);
+}
+
+/** Decides `ids` one by one, evenly spaced over `spreadOverMs`. */
+async function decidePaced(ctx: BenchContext, ids: readonly string[], spreadOverMs: number): Promise<{ sentAt: number[]; answeredAt: number[]; errors: number; firstError: string | null }> {
+  const sentAt: number[] = [];
+  const answeredAt: number[] = [];
+  let errors = 0;
+  let firstError: string | null = null;
+  const start = performance.now();
+  for (const [i, id] of ids.entries()) {
+    await sleep(Math.max(0, start + (i * spreadOverMs) / ids.length - performance.now()));
+    const d = await decideAll(ctx, [id], 1);
+    sentAt.push(d.sentAt[0] ?? Number.NaN);
+    answeredAt.push(d.answeredAt[0] ?? Number.NaN);
+    errors += d.errors;
+    firstError ??= d.firstError;
+  }
+  return { sentAt, answeredAt, errors, firstError };
 }
 
 async function findPendingByMarker(ctx: BenchContext, runTag: string, n: number): Promise<string[]> {
