@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { Page } from "@playwright/test";
 import { expect, signInAs, test, watchForScriptExecution } from "./fixtures";
 import { ask, getRequest, mediumRequest, submit, waitForDecision } from "./agent-api";
+import { clickUnlessDecidedFirst } from "./race-click";
 
 const SHOTS = fileURLToPath(new URL("../../docs/screenshots/", import.meta.url));
 
@@ -113,7 +114,10 @@ test.describe("questions: an agent asks, a person answers", () => {
       await pa.getByLabel("Your answer", { exact: true }).fill("Ship it now");
       await pb.getByRole("button", { name: "Dismiss", exact: true }).click();
       await pb.getByLabel("Reason").fill("Already shipped");
-      await Promise.all([pa.getByRole("button", { name: "Send answer" }).click(), pb.getByRole("button", { name: "Dismiss question" }).click()]);
+      await Promise.all([
+        clickUnlessDecidedFirst(pa, pa.getByRole("button", { name: "Send answer" })),
+        clickUnlessDecidedFirst(pb, pb.getByRole("button", { name: "Dismiss question" })),
+      ]);
       const view = await waiting;
       expect(["approved", "denied"]).toContain(view.status);
       const [winner, loserPage, word] = view.status === "approved" ? [a, pb, "answered"] : [b, pa, "dismissed"];

@@ -1,5 +1,6 @@
 import { expect, signInAs, test } from "./fixtures";
 import { mediumRequest, submit, waitForDecision } from "./agent-api";
+import { clickUnlessDecidedFirst } from "./race-click";
 
 test("two reviewers decide at once: exactly one wins, the other sees who won", async ({ browser, app }) => {
   const { apiKey } = await app.agent();
@@ -17,7 +18,10 @@ test("two reviewers decide at once: exactly one wins, the other sees who won", a
     // A approves while B denies (B's reason typed first so both clicks land together).
     await pb.getByRole("button", { name: "Deny", exact: true }).click();
     await pb.getByLabel("Reason").fill("no");
-    await Promise.all([pa.getByRole("button", { name: "Approve", exact: true }).click(), pb.getByRole("button", { name: "Deny request" }).click()]);
+    await Promise.all([
+      clickUnlessDecidedFirst(pa, pa.getByRole("button", { name: "Approve", exact: true })),
+      clickUnlessDecidedFirst(pb, pb.getByRole("button", { name: "Deny request" })),
+    ]);
     const view = await waiting;
     expect(["approved", "denied"]).toContain(view.status);
     const winner = view.status === "approved" ? a : b;

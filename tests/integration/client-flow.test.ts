@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServer } from "node:net";
 import type { AgentRequestView as ServerView } from "@/server/services/approval/view";
 import type { SubmitInput } from "@/server/services/approval/schemas";
 import { createClient, CountersignError, type AgentRequestView, type ApprovalRequestInput, type CountersignClient } from "../../server/client/index";
 import { startClientEnv, type ClientEnv } from "./client-helpers";
+import { closedPort } from "../fixtures/ports";
 
 // Compile-time: the client's own declarations of the API's shapes match the server's (npm run typecheck fails otherwise).
 const viewMatches = (v: ServerView): AgentRequestView => v;
@@ -19,13 +19,6 @@ const request = (overrides: Partial<ApprovalRequestInput> = {}): ApprovalRequest
   ...overrides,
 });
 
-async function closedPort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise<void>((r) => srv.close(() => r()));
-  return port;
-}
 
 describe("TypeScript client against a real server", () => {
   let env: ClientEnv;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { createClient, type CountersignClient } from "../../server/client/index";
 import { startClientEnv, type ClientEnv } from "./client-helpers";
+import { closedPort } from "../fixtures/ports";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 type HookRun = { code: number | null; stdout: string; stderr: string };
@@ -54,13 +54,6 @@ const hookInput = (overrides: Record<string, unknown> = {}) =>
     ...overrides,
   });
 
-async function closedPort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise<void>((r) => srv.close(() => r()));
-  return port;
-}
 
 describe("countersign hook claude-code (a real subprocess against a real server)", () => {
   let env: ClientEnv;

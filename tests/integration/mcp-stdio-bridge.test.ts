@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
@@ -9,6 +8,7 @@ import { startServer, type RunningServer } from "../fixtures/server";
 import { tempDatabaseUrl } from "../fixtures/test-db";
 import { data, signIn, trpc } from "../fixtures/http";
 import { createTestRuntime, makeAgent, makeUser, writeRequest } from "../fixtures/runtime";
+import { closedPort } from "../fixtures/ports";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const BIN = "bin/countersign.mjs";
@@ -29,14 +29,6 @@ function runCli(args: string[], env: Record<string, string>): Promise<{ code: nu
   });
 }
 
-/** A loopback port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const addr = s.address();
-  await new Promise((r) => s.close(r));
-  return typeof addr === "object" && addr ? addr.port : 1;
-}
 
 describe("countersign mcp: the stdio bridge", () => {
   let server: RunningServer;
