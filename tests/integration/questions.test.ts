@@ -9,6 +9,7 @@ import { agentCaller, createTestRuntime, makeAgent, makeUser, userCaller, writeR
 import { detailsOf, failure } from "../fixtures/errors";
 import { auditRows, sqlCount } from "../fixtures/sql";
 import { settle } from "../fixtures/ledger";
+import { SUMMARY_MESSAGE_CHARS } from "../../server/services/approval/review";
 
 describe("questions: an agent asks, a reviewer answers (in-process)", () => {
   let clock = Date.parse("2030-01-01T00:00:00Z");
@@ -58,6 +59,15 @@ describe("questions: an agent asks, a reviewer answers (in-process)", () => {
     const action = await agentCaller(rt, agent).agent.submit(writeRequest());
     expect(action).toMatchObject({ kind: "action", question: null, answer: null });
     expect(await review().get({ id: action.id })).toMatchObject({ kind: "action", question: null });
+  });
+
+  it("a list in summary form clips a long question's message; the detail keeps all of it", async () => {
+    const message = `${"Why is the nightly job slow? ".repeat(600)}🙂 end`;
+    const v = await ask({ message });
+    const listed = (await review().list({ sort: "deadline", fields: "summary", limit: 200 })).items.find((i) => i.id === v.id);
+    expect(listed?.question?.message).toBe(`${Array.from(message).slice(0, SUMMARY_MESSAGE_CHARS).join("")}…`);
+    expect((await review().list({ sort: "deadline", limit: 200 })).items.find((i) => i.id === v.id)?.question?.message).toBe(message);
+    expect((await review().get({ id: v.id })).question?.message).toBe(message);
   });
 
   it("policy never auto-approves a question, even from a read-only agent whose read-only action it does approve", async () => {

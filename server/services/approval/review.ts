@@ -50,7 +50,18 @@ function withoutDetails(v: ReviewerRequestView): ReviewerRequestView {
     preview: null,
     argumentsSchema: null,
     decision: v.decision ? { ...v.decision, finalArguments: null } : null,
+    // A list shows a question's first lines; its 20 000-character message belongs to the detail page.
+    question: v.question ? { ...v.question, message: clip(v.question.message, SUMMARY_MESSAGE_CHARS) } : null,
   };
+}
+
+export const SUMMARY_MESSAGE_CHARS = 500;
+
+/** The first `max` characters (code points, so no surrogate pair is split), with "…" when cut. */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const points = Array.from(text);
+  return points.length <= max ? text : `${points.slice(0, max).join("")}…`;
 }
 
 export async function getRequestForReview({ ctx, input }: { ctx: ServiceContext; input: GetInput }): Promise<ReviewerRequestView> {
