@@ -1,11 +1,12 @@
 import { z } from "zod";
-import { deriveRisk, type RiskTier } from "../../domain/approval/risk";
-import { evaluate, type PolicyEffect, type Violation } from "../../domain/policy/evaluate";
+import type { RiskTier } from "../../domain/approval/risk";
+import type { PolicyEffect, Violation } from "../../domain/policy/evaluate";
+import { assessAction } from "../../domain/policy/assess";
 import type { SafetyMode } from "../../domain/approval/annotations";
 import type { ServiceContext } from "../context";
-import { forbidden } from "../errors";
 import { jsonObjectSchema } from "../shared/json-schemas";
 import { annotationsSchema, previewSchema, toolNameSchema } from "./schemas";
+import { submittingAgent } from "./write-request";
 
 /** What `submit` would be asked, minus what only matters once a request exists. */
 export const checkInputSchema = z.strictObject({
@@ -32,20 +33,14 @@ export type CheckResult = {
  * agent's current safety mode; nothing is written, not even an audit event.
  */
 export async function checkPermission({ ctx, input }: { ctx: ServiceContext; input: CheckInput }): Promise<CheckResult> {
-  const actor = ctx.actor;
-  if (actor.type !== "agent") throw forbidden("only agents check permissions");
+  const { agent } = await submittingAgent(ctx, "permission checks");
   const parsed = checkInputSchema.parse(input);
-  const agent = await ctx.store.getAgent(actor.agentId);
-  if (!agent) throw forbidden("this API key's agent no longer exists");
-
-  const annotations = parsed.annotations ?? {};
-  const { risk, reasons } = deriveRisk({ tool: parsed.tool, annotations, preview: parsed.preview ?? null });
-  const verdict = evaluate({ tool: parsed.tool, annotations, risk }, { agentMode: agent.mode });
+  const { risk, riskReasons, verdict } = assessAction({ tool: parsed.tool, annotations: parsed.annotations ?? {}, preview: parsed.preview ?? null }, agent.mode);
   return {
     verdict: verdict.effect,
     reason: verdict.reason,
     risk,
-    riskReasons: reasons,
+    riskReasons,
     requiredMode: verdict.requiredMode,
     agentMode: agent.mode,
     violation: verdict.effect === "deny" ? verdict.violation : null,

@@ -1,6 +1,5 @@
 import type { JsonObject } from "../../domain/json/canonical";
-import { deriveRisk } from "../../domain/approval/risk";
-import { evaluate } from "../../domain/policy/evaluate";
+import { assessAction } from "../../domain/policy/assess";
 import type { ServiceContext } from "../context";
 import { badRequest } from "../errors";
 import { submitInputSchema, type SubmitInput } from "./schemas";
@@ -23,8 +22,7 @@ export async function submitRequest({ ctx, input, channelData }: { ctx: ServiceC
   }
 
   const annotations = parsed.annotations ?? {};
-  const { risk, reasons } = deriveRisk({ tool: parsed.tool, annotations, preview: parsed.preview ?? null });
-  const verdict = evaluate({ tool: parsed.tool, annotations, risk }, { agentMode: agent.mode });
+  const { risk, riskReasons, verdict } = assessAction({ tool: parsed.tool, annotations, preview: parsed.preview ?? null }, agent.mode);
   return writeNewRequest(ctx, actor, agent, {
     kind: "action",
     tool: parsed.tool,
@@ -42,7 +40,7 @@ export async function submitRequest({ ctx, input, channelData }: { ctx: ServiceC
     channelData: channelData ?? null,
     timeoutSeconds: parsed.timeoutSeconds,
     risk,
-    riskReasons: reasons,
+    riskReasons,
     verdict,
     agentMode: agent.mode,
   });
