@@ -2,8 +2,14 @@ import type { IncomingMessage } from "node:http";
 
 export class BodyTooLargeError extends Error {}
 
-/** Reads a request body, giving up (without buffering the rest) once it passes `limit` bytes. */
+/**
+ * Reads a request body, refusing it unread when its declared length is over
+ * `limit` and giving up (without buffering the rest) once a chunked body
+ * passes it: a client cannot make us buffer an oversized body.
+ */
 export function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const tooLarge = () => new BodyTooLargeError(`request body exceeds the limit of ${limit} bytes (${limit / 1024} KiB)`);
+  if (Number(req.headers["content-length"] ?? 0) > limit) return Promise.reject(tooLarge());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -11,7 +17,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string> {
       size += c.length;
       if (size > limit) {
         req.pause();
-        reject(new BodyTooLargeError(`request body exceeds the limit of ${limit} bytes (${limit / 1024} KiB)`));
+        reject(tooLarge());
         return;
       }
       chunks.push(c);

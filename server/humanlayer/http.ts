@@ -96,10 +96,7 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
-  const declared = Number(req.headers["content-length"] ?? 0);
   const tooLarge = `request body is larger than the limit of ${MAX_BODY_BYTES} bytes (256 KiB)`;
-  // Refused before reading: a client cannot make us buffer an oversized body.
-  if (declared > MAX_BODY_BYTES) throw new HttpError(413, "PAYLOAD_TOO_LARGE", tooLarge, {}, { connection: "close" });
   let text: string;
   try {
     text = await readBody(req, MAX_BODY_BYTES);

@@ -55,9 +55,6 @@ export function createMcpHandler(rt: Runtime): (req: IncomingMessage, res: Serve
     const actor = await authenticateApiKey(rt.store, token, "mcp");
     if (!actor) return sendUnauthorized(res, "unknown or revoked API key");
 
-    if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
-      return sendRpcError(res, 413, SERVER_ERROR, tooLarge, { connection: "close" });
-    }
     let text: string;
     try {
       text = await readBody(req, MAX_BODY_BYTES);
