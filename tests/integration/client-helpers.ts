@@ -1,7 +1,6 @@
-import { startServer, type RunningServer } from "../fixtures/server";
-import { tempDatabaseUrl } from "../fixtures/test-db";
-import { data, signIn, trpc } from "../fixtures/http";
-import { createTestRuntime, makeAgent, makeUser } from "../fixtures/runtime";
+import { type RunningServer } from "../fixtures/server";
+import { data, trpc } from "../fixtures/http";
+import { startStack } from "../fixtures/stack";
 
 export type Decision = { type: "approve"; finalArguments?: Record<string, unknown>; comment?: string } | { type: "deny"; reason: string };
 type Listed = { items: Array<{ id: string; tool: string; summary: string | null; session: string | null; arguments: unknown; annotations: unknown; preview: unknown; resources: string[] | null }> };
@@ -21,13 +20,9 @@ export type ClientEnv = {
 
 /** A real server on its own SQLite file, an agent key and a signed-in reviewer. */
 export async function startClientEnv(label: string): Promise<ClientEnv> {
-  const databaseUrl = tempDatabaseUrl(label);
-  const setup = createTestRuntime({ databaseUrl });
-  const { apiKey } = await makeAgent(setup);
-  const reviewer = await makeUser(setup, "reviewer");
-  setup.close();
-  const server = await startServer({ databaseUrl });
-  const cookie = await signIn(server.url, reviewer.email, reviewer.password);
+  const stack = await startStack(label);
+  const { server, cookie, reviewer } = stack;
+  const { apiKey } = stack.agent(0);
   const handedOut = new Set<string>();
   const tryDecide = async (id: string, decision: Decision) => {
     const r = await trpc(server.url, "review.decide", { id, decision }, { cookie });

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
 import type { Server } from "node:http";
-import { startServer, type RunningServer } from "../fixtures/server";
-import { tempDatabaseUrl } from "../fixtures/test-db";
-import { data, signIn, trpc } from "../fixtures/http";
-import { createTestRuntime, makeAgent, makeUser } from "../fixtures/runtime";
+import { type RunningServer } from "../fixtures/server";
+import { data, trpc } from "../fixtures/http";
+import { createTestRuntime, makeAgent } from "../fixtures/runtime";
 import { rawRequest, type RawResponse } from "../fixtures/raw-http";
 import { sqlitePathFromUrl } from "@/server/db/client";
 import { createFrontServer } from "@/server/http/front-server";
 import type { Runtime } from "@/server/runtime/runtime";
+import { startStack } from "../fixtures/stack";
 
 const PREFIX = "/api/humanlayer/v1";
 
@@ -55,15 +55,11 @@ describe("HumanLayer REST over real HTTP", () => {
   const { call, seen } = client(() => server.url);
 
   beforeAll(async () => {
-    const databaseUrl = tempDatabaseUrl("humanlayer-http");
-    dbFile = sqlitePathFromUrl(databaseUrl);
-    const setup = createTestRuntime({ databaseUrl });
-    key = (await makeAgent(setup)).apiKey;
-    otherKey = (await makeAgent(setup)).apiKey;
-    const reviewer = await makeUser(setup, "reviewer");
-    setup.close();
-    server = await startServer({ databaseUrl });
-    cookie = await signIn(server.url, reviewer.email, reviewer.password);
+    const stack = await startStack("humanlayer-http", ["write_destructive", "write_destructive"]);
+    ({ server, cookie } = stack);
+    dbFile = sqlitePathFromUrl(stack.databaseUrl);
+    key = stack.agent(0).apiKey;
+    otherKey = stack.agent(1).apiKey;
   });
   afterAll(async () => {
     await server?.stop();

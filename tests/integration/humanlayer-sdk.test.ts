@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { humanlayer, type HumanLayer } from "@humanlayer/sdk";
-import { startServer, type RunningServer } from "../fixtures/server";
-import { tempDatabaseUrl } from "../fixtures/test-db";
-import { data, signIn, trpc } from "../fixtures/http";
-import { createTestRuntime, makeAgent, makeUser } from "../fixtures/runtime";
+import { type RunningServer } from "../fixtures/server";
+import { data, trpc } from "../fixtures/http";
+import { startStack } from "../fixtures/stack";
 
 type Item = { id: string; kind: string; tool: string; session: string | null; status: string; arguments: Record<string, unknown> | null; question: { message: string } | null };
 
@@ -19,13 +18,9 @@ describe.concurrent("@humanlayer/sdk against Countersign", () => {
   let cookie: string;
 
   beforeAll(async () => {
-    const databaseUrl = tempDatabaseUrl("humanlayer-sdk");
-    const setup = createTestRuntime({ databaseUrl });
-    apiKey = (await makeAgent(setup)).apiKey;
-    const reviewer = await makeUser(setup, "reviewer");
-    setup.close();
-    server = await startServer({ databaseUrl });
-    cookie = await signIn(server.url, reviewer.email, reviewer.password);
+    const stack = await startStack("humanlayer-sdk");
+    ({ server, cookie } = stack);
+    apiKey = stack.agent(0).apiKey;
   });
   afterAll(async () => server?.stop());
 

@@ -4,11 +4,11 @@ import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { startServer, type RunningServer } from "../fixtures/server";
-import { tempDatabaseUrl } from "../fixtures/test-db";
-import { data, signIn, trpc } from "../fixtures/http";
-import { createTestRuntime, makeAgent, makeUser, writeRequest } from "../fixtures/runtime";
+import { type RunningServer } from "../fixtures/server";
+import { data, trpc } from "../fixtures/http";
+import { writeRequest } from "../fixtures/runtime";
 import { closedPort } from "../fixtures/ports";
+import { startStack } from "../fixtures/stack";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const BIN = "bin/countersign.mjs";
@@ -47,15 +47,9 @@ describe("countersign mcp: the stdio bridge", () => {
   }
 
   beforeAll(async () => {
-    const databaseUrl = tempDatabaseUrl("mcp-stdio");
-    const setup = createTestRuntime({ databaseUrl });
-    const agent = await makeAgent(setup);
-    key = agent.apiKey;
-    agentId = agent.actor.agentId;
-    const reviewer = await makeUser(setup, "reviewer");
-    setup.close();
-    server = await startServer({ databaseUrl });
-    reviewerCookie = await signIn(server.url, reviewer.email, reviewer.password);
+    const stack = await startStack("mcp-stdio");
+    ({ server, cookie: reviewerCookie } = stack);
+    ({ apiKey: key, agentId } = stack.agent(0));
   });
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.close()));

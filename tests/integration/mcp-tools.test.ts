@@ -2,10 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { startServer, type RunningServer } from "../fixtures/server";
-import { tempDatabaseUrl } from "../fixtures/test-db";
-import { data, signIn, trpc } from "../fixtures/http";
-import { createTestRuntime, makeAgent, makeUser } from "../fixtures/runtime";
+import { type RunningServer } from "../fixtures/server";
+import { data, trpc } from "../fixtures/http";
+import { startStack } from "../fixtures/stack";
 
 type Structured = {
   id: string;
@@ -68,17 +67,13 @@ describe("MCP over Streamable HTTP with the SDK client", () => {
   }
 
   beforeAll(async () => {
-    const databaseUrl = tempDatabaseUrl("mcp-tools");
-    const setup = createTestRuntime({ databaseUrl });
-    for (const k of Object.keys(keys) as (keyof typeof keys)[]) {
-      const a = await makeAgent(setup, "write_idempotent");
-      keys[k] = a.apiKey;
-      agentIds[k] = a.actor.agentId;
-    }
-    const reviewer = await makeUser(setup, "reviewer");
-    setup.close();
-    server = await startServer({ databaseUrl });
-    reviewerCookie = await signIn(server.url, reviewer.email, reviewer.password);
+    const names = Object.keys(keys) as (keyof typeof keys)[];
+    const stack = await startStack("mcp-tools", names.map(() => "write_idempotent"));
+    ({ server, cookie: reviewerCookie } = stack);
+    names.forEach((k, i) => {
+      keys[k] = stack.agent(i).apiKey;
+      agentIds[k] = stack.agent(i).agentId;
+    });
   });
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.close()));
